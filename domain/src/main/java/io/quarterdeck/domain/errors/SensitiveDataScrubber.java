@@ -1,0 +1,145 @@
+package io.quarterdeck.domain.errors;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Removes secrets before anything is stored. Context entries whose key contains a sensitive term (compared
+ * without case, underscores, dashes or dots, so {@code X-Api-Key}, {@code api_key} and {@code apiKey} are one
+ * term) become {@value #FILTERED}, at any depth. Card-number-like digit runs (13-19 digits passing the Luhn
+ * check) are masked to their last four digits in the message and in every string value. Query parameters of the
+ * url with sensitive names are filtered too.
+ */
+public final class SensitiveDataScrubber {
+    public static final String FILTERED = "[Filtered]";
+    public static final List<String> DEFAULT_KEYS = List.of("password", "passwd", "pwd", "secret", "token",
+            "api_key", "apikey", "authorization", "cookie", "session", "credential", "private_key", "passphrase");
+
+    private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
+    private static final Pattern QUERY_PARAM = Pattern.compile("([?&])([^=&#]{1,256})=([^&#]*)");
+
+    private final Set<String> terms;
+
+    public SensitiveDataScrubber(List<String> sensitiveKeys) {
+        this.terms = sensitiveKeys.stream().map(SensitiveDataScrubber::canonical).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public static SensitiveDataScrubber withDefaults() {
+        return new SensitiveDataScrubber(DEFAULT_KEYS);
+    }
+
+    /** The report with its context, message, stack trace and url scrubbed. */
+    public ErrorReport scrub(ErrorReport r) {
+        return new ErrorReport(r.level(), maskCards(r.message()), maskCards(r.stackTrace()), scrubMap(r.context()),
+                r.source(), r.environment(), scrubUrl(r.url()), r.clientFingerprint());
+    }
+
+    boolean isSensitive(String key) {
+        String k = canonical(key);
+        for (String term : terms) {
+            if (k.contains(term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, Object> scrubMap(Map<String, Object> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(k, isSensitive(k) && v != null ? FILTERED : scrubValue(v)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object scrubValue(Object v) {
+        if (v instanceof String s) {
+            return maskCards(s);
+        }
+        if (v instanceof Map<?, ?> m) {
+            return scrubMap((Map<String, Object>) m);
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(e -> out.add(scrubValue(e)));
+            return Collections.unmodifiableList(out);
+        }
+        if (v instanceof java.math.BigDecimal n && n.scale() <= 0 && n.precision() >= 13 && n.precision() <= 19
+                && luhn(n.toPlainString())) {
+            return mask(n.toPlainString());
+        }
+        return v;
+    }
+
+    private String scrubUrl(String url) {
+        if (url == null || url.indexOf('?') < 0) {
+            return url;
+        }
+        Matcher m = QUERY_PARAM.matcher(url);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String replacement = isSensitive(m.group(2)) ? m.group(1) + m.group(2) + "=" + FILTERED : m.group();
+            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return maskCards(sb.toString());
+    }
+
+    static String maskCards(String s) {
+        if (s == null || s.length() < 13) {
+            return s;
+        }
+        Matcher m = CARD.matcher(s);
+        StringBuilder sb = null;
+        while (m.find()) {
+            String digits = m.group().replaceAll("[ -]", "");
+            if (digits.length() >= 13 && digits.length() <= 19 && luhn(digits)) {
+                if (sb == null) {
+                    sb = new StringBuilder();
+                }
+                m.appendReplacement(sb, Matcher.quoteReplacement(mask(digits)));
+            }
+        }
+        if (sb == null) {
+            return s;
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static String mask(String digits) {
+        return "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
+    }
+
+    static boolean luhn(String digits) {
+        int sum = 0;
+        boolean dbl = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return false;
+            }
+            if (dbl) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            dbl = !dbl;
+        }
+        return sum % 10 == 0;
+    }
+
+    private static String canonical(String key) {
+        return key == null ? "" : key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+}

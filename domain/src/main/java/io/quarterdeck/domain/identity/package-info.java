@@ -1,0 +1,2 @@
+/** Identities and what they may do: API keys, scopes and the authenticated principal. */
+package io.quarterdeck.domain.identity;

@@ -1,0 +1,83 @@
+package io.quarterdeck.domain.errors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SensitiveDataScrubberTest {
+    private final SensitiveDataScrubber scrubber = SensitiveDataScrubber.withDefaults();
+
+    static ErrorReport withContext(Map<String, Object> context) {
+        return new ErrorReport(ErrorLevel.ERROR, "m", null, context, null, null, null, List.of());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password", "PASSWORD", "user_password", "secret", "client-secret", "token", "access_token",
+        "api_key", "apiKey", "X-Api-Key", "Authorization", "cookie", "Set-Cookie", "session", "session_id",
+        "credentials", "private_key"})
+    void sensitive_keys_are_filtered(String key) {
+        assertTrue(scrubber.isSensitive(key), key);
+        ErrorReport r = scrubber.scrub(withContext(Map.of(key, "value")));
+        assertEquals(SensitiveDataScrubber.FILTERED, r.context().get(key));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"user_id", "author", "request_id", "path", "additional_data"})
+    void ordinary_keys_are_kept(String key) {
+        assertFalse(scrubber.isSensitive(key), key);
+    }
+
+    @Test
+    void nested_maps_and_lists_are_scrubbed() {
+        ErrorReport r = scrubber.scrub(withContext(Map.of("outer", Map.of("password", "p", "ok", "v"),
+                "list", List.of(Map.of("token", "t")))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> outer = (Map<String, Object>) r.context().get("outer");
+        assertEquals("[Filtered]", outer.get("password"));
+        assertEquals("v", outer.get("ok"));
+        assertEquals(List.of(Map.of("token", "[Filtered]")), r.context().get("list"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "card 4111111111111111 declined|card ************1111 declined",
+        "card 4111-1111-1111-1111|card ************1111",
+        "card 4111 1111 1111 1111 x|card ************1111 x",
+        "order 4111111111111112 ok|order 4111111111111112 ok",
+        "id 1234567890123|id 1234567890123",
+        "amex 378282246310005|amex ***********0005"})
+    void card_numbers_passing_luhn_are_masked(String in, String out) {
+        assertEquals(out, SensitiveDataScrubber.maskCards(in));
+    }
+
+    @Test
+    void card_numbers_in_messages_and_numeric_values_are_masked() {
+        ErrorReport r = scrubber.scrub(new ErrorReport(ErrorLevel.ERROR, "charge 4111111111111111 failed", null,
+                Map.of("pan", new BigDecimal("4111111111111111")), null, null, null, List.of()));
+        assertEquals("charge ************1111 failed", r.message());
+        assertEquals("************1111", r.context().get("pan"));
+    }
+
+    @Test
+    void sensitive_query_parameters_are_filtered() {
+        ErrorReport r = scrubber.scrub(new ErrorReport(ErrorLevel.ERROR, "m", null, Map.of(), null, null,
+                "https://x.example/cb?code=1&access_token=abc&page=2#frag", List.of()));
+        assertEquals("https://x.example/cb?code=1&access_token=[Filtered]&page=2#frag", r.url());
+    }
+
+    @Test
+    void the_key_list_is_configurable() {
+        SensitiveDataScrubber custom = new SensitiveDataScrubber(List.of("ssn"));
+        ErrorReport r = custom.scrub(withContext(Map.of("ssn", "123", "password", "kept")));
+        assertEquals("[Filtered]", r.context().get("ssn"));
+        assertEquals("kept", r.context().get("password"));
+    }
+}
