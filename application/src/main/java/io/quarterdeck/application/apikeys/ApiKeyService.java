@@ -1,0 +1,132 @@
+package io.quarterdeck.application.apikeys;
+
+import io.quarterdeck.application.port.in.apikeys.AuthenticateApiKeyUseCase;
+import io.quarterdeck.application.port.in.apikeys.BootstrapApiKeyUseCase;
+import io.quarterdeck.application.port.out.ApiKeyRepository;
+import io.quarterdeck.application.port.out.BootstrapSecretSink;
+import io.quarterdeck.application.port.out.SecretHasher;
+import io.quarterdeck.domain.identity.ApiKey;
+import io.quarterdeck.domain.identity.ApiKeyPrincipal;
+import io.quarterdeck.domain.identity.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * API keys are stored as memory-hard hashes, so proving one is deliberately slow. A key proven once is remembered
+ * (by its SHA-256, in memory only) for a short time so that hot paths pay the hash once per key per minute.
+ */
+@ApplicationScoped
+public class ApiKeyService implements AuthenticateApiKeyUseCase, BootstrapApiKeyUseCase {
+    static final Duration CACHE_TTL = Duration.ofSeconds(60);
+    static final int CACHE_MAX = 10_000;
+    private static final char[] ALPHABET =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    private final ApiKeyRepository keys;
+    private final SecretHasher hasher;
+    private final BootstrapSecretSink sink;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final ConcurrentHashMap<String, Proven> proven = new ConcurrentHashMap<>();
+
+    private record Proven(ApiKeyPrincipal principal, Instant until, Instant expiresAt) {
+    }
+
+    @Inject
+    public ApiKeyService(ApiKeyRepository keys, SecretHasher hasher, BootstrapSecretSink sink, Clock clock) {
+        this.keys = keys;
+        this.hasher = hasher;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** For CDI proxies only. */
+    protected ApiKeyService() {
+        this(null, null, null, null);
+    }
+
+    @Override
+    public Optional<ApiKeyPrincipal> authenticate(String presented) {
+        String id = ApiKey.idOf(presented);
+        if (id == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String digest = sha256(presented);
+        Proven cached = proven.get(digest);
+        if (cached != null && now.isBefore(cached.until())
+                && (cached.expiresAt() == null || now.isBefore(cached.expiresAt()))) {
+            return Optional.of(cached.principal());
+        }
+        Optional<ApiKey> stored = keys.findById(id);
+        if (stored.isEmpty() || !stored.get().activeAt(now) || !hasher.verify(presented, stored.get().hash())) {
+            proven.remove(digest);
+            return Optional.empty();
+        }
+        ApiKey key = stored.get();
+        ApiKeyPrincipal principal = new ApiKeyPrincipal(key.id(), key.name(), key.scopes());
+        if (proven.size() >= CACHE_MAX) {
+            proven.clear();
+        }
+        proven.put(digest, new Proven(principal, now.plus(CACHE_TTL), key.expiresAt()));
+        return Optional.of(principal);
+    }
+
+    /** Forgets every proven key, so a revocation takes effect at once. */
+    public void forgetProvenKeys() {
+        proven.clear();
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> bootstrap(Optional<String> presetKey) {
+        if (keys.count() > 0) {
+            return Optional.empty();
+        }
+        String key;
+        if (presetKey.isPresent() && !presetKey.get().isBlank()) {
+            key = presetKey.get().trim();
+            if (ApiKey.idOf(key) == null || key.length() < 32) {
+                throw new IllegalArgumentException(
+                        "the preset bootstrap API key must look like qdk_<id>_<secret> and be at least 32 characters");
+            }
+        } else {
+            key = ApiKey.PREFIX + randomToken(12) + "_" + randomToken(40);
+        }
+        String id = ApiKey.idOf(key);
+        keys.insert(new ApiKey(id, "bootstrap", ApiKey.previewOf(key), hasher.hash(key),
+                Set.of(Scope.READ, Scope.WRITE, Scope.INGEST), clock.instant(), null, null, null));
+        if (presetKey.isPresent() && !presetKey.get().isBlank()) {
+            return Optional.of("preset by configuration");
+        }
+        return Optional.of(sink.deliver("bootstrap-api-key", key));
+    }
+
+    private String randomToken(int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+        }
+        return new String(out);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Services implementing API key authentication and bootstrap. */
+package io.quarterdeck.application.apikeys;

@@ -1,0 +1,2 @@
+/** Services implementing the error tracking use cases. */
+package io.quarterdeck.application.errors;

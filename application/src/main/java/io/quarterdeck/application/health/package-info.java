@@ -1,0 +1,2 @@
+/** Service implementing the health use case. */
+package io.quarterdeck.application.health;

@@ -1,0 +1,2 @@
+/** Out-ports: what the core needs from storage, hashing, notification and the host, named for the need. */
+package io.quarterdeck.application.port.out;
