@@ -1,0 +1,72 @@
+package io.quarterdeck.adapters.rest.health;
+
+import io.quarterdeck.adapters.rest.security.PublicEndpoint;
+import io.quarterdeck.adapters.rest.support.Times;
+import io.quarterdeck.application.port.in.health.CheckHealthUseCase;
+import io.quarterdeck.application.port.in.health.HealthCheck;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /health} as seed 001 documents it, and liveness/readiness in the MicroProfile Health JSON shape
+ * (MicroProfile Health itself is not enabled: its fixed {@code /health} would shadow seed 001's).
+ */
+@Path("/health")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@PublicEndpoint
+public class HealthResource {
+    @Inject
+    CheckHealthUseCase health;
+    @Inject
+    Clock clock;
+
+    @GET
+    public Map<String, String> health() {
+        return Map.of("status", "ok", "timestamp", Times.format(clock.instant()));
+    }
+
+    @GET
+    @Path("/live")
+    public Response live() {
+        return shape(health.liveness());
+    }
+
+    @GET
+    @Path("/ready")
+    public Response ready() {
+        return shape(health.readiness());
+    }
+
+    private static Response shape(List<HealthCheck> checks) {
+        boolean up = checks.stream().allMatch(HealthCheck::up);
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (HealthCheck c : checks) {
+            JsonObjectBuilder data = Json.createObjectBuilder();
+            c.data().forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    data.add(k, new BigDecimal(n.toString()));
+                } else if (v instanceof Boolean b) {
+                    data.add(k, b);
+                } else {
+                    data.add(k, String.valueOf(v));
+                }
+            });
+            array.add(Json.createObjectBuilder().add("name", c.name()).add("status", c.up() ? "UP" : "DOWN").add("data", data));
+        }
+        String body = Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", array).build().toString();
+        return Response.status(up ? 200 : 503).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}

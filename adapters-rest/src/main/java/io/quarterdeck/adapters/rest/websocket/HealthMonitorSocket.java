@@ -1,0 +1,52 @@
+package io.quarterdeck.adapters.rest.websocket;
+
+import io.quarterdeck.application.port.in.apikeys.AuthenticateApiKeyUseCase;
+import io.quarterdeck.domain.identity.ApiKeyPrincipal;
+import io.quarterdeck.domain.identity.Scope;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Seed 001 section 7: {@code /ws?token=<api key>}. A key with the read scope joins the live error feed; a bad or
+ * missing token closes the socket with 1008 (policy violation). The seed requires the key in the URL here, and
+ * only here.
+ */
+@ServerEndpoint("/ws")
+public class HealthMonitorSocket {
+    @Inject
+    AuthenticateApiKeyUseCase apiKeys;
+    @Inject
+    ErrorFeed feed;
+
+    @OnOpen
+    public void open(Session session) throws IOException {
+        List<String> tokens = session.getRequestParameterMap().get("token");
+        String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
+        Optional<ApiKeyPrincipal> principal = token == null ? Optional.empty() : apiKeys.authenticate(token);
+        if (principal.isEmpty() || !principal.get().has(Scope.READ)) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                    token == null ? "missing token" : "invalid token"));
+            return;
+        }
+        session.setMaxIdleTimeout(0);
+        feed.join(session);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        feed.leave(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        feed.leave(session);
+    }
+}

@@ -1,0 +1,2 @@
+/** WebSocket endpoints and the publisher that pushes committed changes to them. */
+package io.quarterdeck.adapters.rest.websocket;
