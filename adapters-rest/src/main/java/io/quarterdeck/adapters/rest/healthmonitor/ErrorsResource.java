@@ -117,6 +117,7 @@ public class ErrorsResource {
         int next = 0;
         int accepted = 0;
         InvalidFieldException first = null;
+        int firstIndex = -1;
         for (int i = 0; i < items.size(); i++) {
             InvalidFieldException rejection = unreadable[i];
             IngestOutcome outcome = rejection == null ? outcomes.get(next++) : null;
@@ -125,13 +126,20 @@ public class ErrorsResource {
                 results.add(new BatchResultDto(i, 201, ErrorDto.from(outcome.group()), null));
             } else {
                 rejection = rejection != null ? rejection : outcome.rejection();
-                first = first == null ? rejection : first;
+                if (first == null) {
+                    first = rejection;
+                    firstIndex = i;
+                }
                 results.add(new BatchResultDto(i, rejection instanceof FieldTooLargeException ? 413 : 400, null,
                         "Invalid " + rejection.getMessage()));
             }
         }
         if (accepted == 0) {
-            throw first;
+            if (first instanceof FieldTooLargeException) {
+                throw first;
+            }
+            String reason = first.getMessage().substring(first.field().length() + 2);
+            throw new InvalidFieldException("items[" + firstIndex + "]." + first.field(), reason);
         }
         return Response.status(accepted == items.size() ? 201 : 200)
                 .entity(Envelope.success(new BatchDto(results, accepted, items.size() - accepted))).build();

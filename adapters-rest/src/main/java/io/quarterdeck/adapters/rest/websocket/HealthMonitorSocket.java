@@ -3,6 +3,7 @@ package io.quarterdeck.adapters.rest.websocket;
 import io.quarterdeck.application.port.in.apikeys.AuthenticateApiKeyUseCase;
 import io.quarterdeck.domain.identity.ApiKeyPrincipal;
 import io.quarterdeck.domain.identity.Scope;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * missing token closes the socket with 1008 (policy violation). The seed requires the key in the URL here, and
  * only here.
  */
+@Dependent // a CDI bean per connection, so its collaborators are injected
 @ServerEndpoint("/ws")
 public class HealthMonitorSocket {
     @Inject

@@ -1,0 +1,146 @@
+package io.quarterdeck.adapters.persistence.errors;
+
+import io.quarterdeck.adapters.persistence.support.UniqueViolation;
+import io.quarterdeck.application.port.out.ErrorGroupRepository;
+import io.quarterdeck.application.port.out.GroupAlreadyExistsException;
+import io.quarterdeck.domain.errors.ErrorGroup;
+import io.quarterdeck.domain.errors.ErrorGroupId;
+import io.quarterdeck.domain.errors.ErrorPage;
+import io.quarterdeck.domain.errors.ErrorQuery;
+import io.quarterdeck.domain.errors.fingerprint.Fingerprint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Error groups in {@code error_groups}, through JPA; every method joins the caller's transaction. */
+@ApplicationScoped
+public class JpaErrorGroupRepository implements ErrorGroupRepository {
+    @PersistenceContext(unitName = "quarterdeck")
+    EntityManager em;
+
+    public JpaErrorGroupRepository() {
+    }
+
+    /** For tests outside a container. */
+    public JpaErrorGroupRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Map<Fingerprint, ErrorGroup> lockByFingerprints(Collection<Fingerprint> fingerprints) {
+        if (fingerprints.isEmpty()) {
+            return Map.of();
+        }
+        List<String> values = fingerprints.stream().map(Fingerprint::value).distinct().toList();
+        Map<Fingerprint, ErrorGroup> found = new HashMap<>();
+        em.createQuery("select g from ErrorGroupJpaEntity g where g.fingerprint in :fps", ErrorGroupJpaEntity.class)
+                .setParameter("fps", values)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .forEach(e -> found.put(new Fingerprint(e.fingerprint), ErrorMapper.toDomain(e)));
+        return found;
+    }
+
+    @Override
+    public void insertAll(Collection<ErrorGroup> groups) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        try {
+            groups.forEach(g -> em.persist(ErrorMapper.toEntity(g)));
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.in(e)) {
+                throw new GroupAlreadyExistsException(e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void updateAll(Collection<ErrorGroup> groups) {
+        for (ErrorGroup g : groups) {
+            ErrorGroupJpaEntity e = em.find(ErrorGroupJpaEntity.class, g.id().value());
+            if (e == null) {
+                throw new IllegalStateException("error group " + g.id() + " does not exist");
+            }
+            ErrorMapper.copy(g, e);
+        }
+    }
+
+    @Override
+    public Optional<ErrorGroup> findById(ErrorGroupId id) {
+        return Optional.ofNullable(em.find(ErrorGroupJpaEntity.class, id.value())).map(ErrorMapper::toDomain);
+    }
+
+    @Override
+    public Optional<ErrorGroup> lockById(ErrorGroupId id) {
+        return Optional.ofNullable(em.find(ErrorGroupJpaEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
+                .map(ErrorMapper::toDomain);
+    }
+
+    @Override
+    public ErrorPage search(ErrorQuery q) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (q.level() != null) {
+            where.append(" and g.level = :level");
+            params.put("level", q.level().wireName());
+        }
+        if (q.source() != null) {
+            where.append(" and g.source = :source");
+            params.put("source", q.source());
+        }
+        if (q.resolved() != null) {
+            where.append(" and g.resolved = :resolved");
+            params.put("resolved", q.resolved());
+        }
+        if (q.search() != null) {
+            where.append(" and lower(g.message) like :search escape '!'");
+            params.put("search", "%" + escapeLike(q.search().toLowerCase(Locale.ROOT)) + "%");
+        }
+        TypedQuery<Long> count = em.createQuery("select count(g) from ErrorGroupJpaEntity g" + where, Long.class);
+        TypedQuery<ErrorGroupJpaEntity> page = em.createQuery(
+                "select g from ErrorGroupJpaEntity g" + where + " order by g.lastSeen desc, g.id",
+                ErrorGroupJpaEntity.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            page.setParameter(k, v);
+        });
+        long total = count.getSingleResult();
+        List<ErrorGroup> groups = new ArrayList<>();
+        if (q.offset() < total) {
+            page.setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList()
+                    .forEach(e -> groups.add(ErrorMapper.toDomain(e)));
+        }
+        return new ErrorPage(groups, total, q.page(), q.limit());
+    }
+
+    @Override
+    public boolean delete(ErrorGroupId id) {
+        em.createQuery("delete from ErrorOccurrenceJpaEntity o where o.groupId = :id").setParameter("id", id.value())
+                .executeUpdate();
+        ErrorGroupJpaEntity e = em.find(ErrorGroupJpaEntity.class, id.value());
+        if (e == null) {
+            return false;
+        }
+        em.remove(e);
+        em.flush();
+        return true;
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

@@ -1,0 +1,59 @@
+package io.quarterdeck.adapters.persistence.errors;
+
+import io.quarterdeck.application.port.out.ErrorOccurrenceRepository;
+import io.quarterdeck.domain.errors.ErrorGroupId;
+import io.quarterdeck.domain.errors.ErrorOccurrence;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** Occurrences in {@code error_occurrences}, through JPA; inserts are batched by Hibernate. */
+@ApplicationScoped
+public class JpaErrorOccurrenceRepository implements ErrorOccurrenceRepository {
+    @PersistenceContext(unitName = "quarterdeck")
+    EntityManager em;
+
+    public JpaErrorOccurrenceRepository() {
+    }
+
+    /** For tests outside a container. */
+    public JpaErrorOccurrenceRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void appendAll(Collection<ErrorOccurrence> occurrences) {
+        occurrences.forEach(o -> em.persist(ErrorMapper.toEntity(o)));
+    }
+
+    @Override
+    public List<ErrorOccurrence> latest(ErrorGroupId groupId, int limit) {
+        return em.createQuery("select o from ErrorOccurrenceJpaEntity o where o.groupId = :g"
+                        + " order by o.occurredAt desc, o.id desc", ErrorOccurrenceJpaEntity.class)
+                .setParameter("g", groupId.value()).setMaxResults(limit).getResultList()
+                .stream().map(ErrorMapper::toDomain).toList();
+    }
+
+    @Override
+    public long countFor(ErrorGroupId groupId) {
+        return em.createQuery("select count(o) from ErrorOccurrenceJpaEntity o where o.groupId = :g", Long.class)
+                .setParameter("g", groupId.value()).getSingleResult();
+    }
+
+    @Override
+    public long deleteOlderThan(Instant cutoff) {
+        return em.createQuery("delete from ErrorOccurrenceJpaEntity o where o.occurredAt < :cutoff")
+                .setParameter("cutoff", cutoff).executeUpdate();
+    }
+
+    @Override
+    public long trimEachGroupTo(int cap) {
+        return em.createNativeQuery("delete from error_occurrences where id in (select id from (select id,"
+                        + " row_number() over (partition by group_id order by occurred_at desc, id desc) rn"
+                        + " from error_occurrences) ranked where ranked.rn > ?1)")
+                .setParameter(1, cap).executeUpdate();
+    }
+}

@@ -1,0 +1,97 @@
+package io.quarterdeck.server;
+
+import io.quarterdeck.adapters.persistence.support.FlywayMigrations;
+import io.quarterdeck.application.port.in.apikeys.BootstrapApiKeyUseCase;
+import io.quarterdeck.application.port.in.errors.PurgeOccurrencesUseCase;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * At start: migrate the schema (Flyway), create the bootstrap API key if there is none, then purge occurrences
+ * on a schedule. A database that is down at start does not stop the server: the migration is retried every few
+ * seconds and readiness reports DOWN until the database answers.
+ */
+@ApplicationScoped
+public class StartupSequence {
+    private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
+
+    @Resource(lookup = "jdbc/quarterdeck")
+    DataSource dataSource;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Inject
+    BootstrapApiKeyUseCase bootstrapKey;
+    @Inject
+    PurgeOccurrencesUseCase purge;
+    @Inject
+    Config config;
+
+    private volatile boolean prepared;
+    private ScheduledFuture<?> retry;
+    private ScheduledFuture<?> purging;
+
+    void onStart(@Observes Startup startup) {
+        if (!prepare()) {
+            retry = scheduler.scheduleWithFixedDelay(() -> {
+                if (prepare()) {
+                    retry.cancel(false);
+                }
+            }, 5, 5, TimeUnit.SECONDS);
+        }
+        long minutes = config.getOptionalValue("quarterdeck.errors.purge-interval-minutes", Long.class).orElse(10L);
+        purging = scheduler.scheduleWithFixedDelay(this::purgeOnce, minutes, minutes, TimeUnit.MINUTES);
+    }
+
+    private synchronized boolean prepare() {
+        if (prepared) {
+            return true;
+        }
+        try {
+            FlywayMigrations.migrate(dataSource);
+            Optional<String> preset = config.getOptionalValue("quarterdeck.bootstrap-api-key", String.class);
+            bootstrapKey.bootstrap(preset).ifPresent(where -> LOG.info(
+                    "Created the bootstrap API key (read, write, ingest); it was written to " + where));
+            prepared = true;
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Database not ready yet (" + e.getMessage() + "); retrying in 5 s");
+            return false;
+        }
+    }
+
+    private void purgeOnce() {
+        if (!prepared) {
+            return;
+        }
+        try {
+            long removed = purge.purge();
+            if (removed > 0) {
+                LOG.info("Occurrence retention removed " + removed + " occurrences");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Occurrence retention failed; will retry", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (retry != null) {
+            retry.cancel(false);
+        }
+        if (purging != null) {
+            purging.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.quarterdeck.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures;
+import io.quarterdeck.adapters.persistence.archfixture.PersistenceThing;
+import io.quarterdeck.adapters.rest.archfixture.RestCallingPersistence;
+import io.quarterdeck.application.archfixture.ServiceUsingJpa;
+import io.quarterdeck.application.port.out.archfixture.ClassAsOutPort;
+import io.quarterdeck.archfixture.cycle.a.A;
+import io.quarterdeck.archfixture.cycle.b.B;
+import io.quarterdeck.domain.archfixture.DomainCallingService;
+import io.quarterdeck.domain.archfixture.DomainTypeWithJpaAnnotation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rule is trusted only after it was seen failing: each rule is run against the production classes plus one
+ * deliberately wrong class (test sources, {@code archfixture} packages) and must report a violation.
+ */
+class RulesFailOnWrongClassesTest {
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.quarterdeck");
+
+    private static JavaClasses productionPlus(Class<?>... wrong) {
+        JavaClasses fixtures = new ClassFileImporter().importClasses(wrong);
+        java.util.List<com.tngtech.archunit.core.domain.JavaClass> all = new java.util.ArrayList<>();
+        PRODUCTION.forEach(all::add);
+        fixtures.forEach(all::add);
+        return new ClassFileImporter().importClasses(all.stream().map(c -> c.reflect()).toArray(Class<?>[]::new));
+    }
+
+    private static void seenFailing(ArchRule rule, Class<?>... wrong) {
+        assertFalse(rule.evaluate(productionPlus(wrong)).getFailureReport().isEmpty(),
+                "expected a violation of: " + rule.getDescription());
+    }
+
+    @Test
+    void the_domain_rule_fails_on_a_jpa_annotated_domain_type() {
+        seenFailing(QuarterdeckRules.the_domain_depends_on_the_jdk_only, DomainTypeWithJpaAnnotation.class);
+    }
+
+    @Test
+    void the_application_rule_fails_on_a_service_using_jpa() {
+        seenFailing(QuarterdeckRules.the_application_uses_only_the_allowed_jakarta_annotations, ServiceUsingJpa.class);
+    }
+
+    @Test
+    void the_out_port_rule_fails_on_a_class() {
+        seenFailing(QuarterdeckRules.out_ports_are_interfaces, ClassAsOutPort.class);
+    }
+
+    @Test
+    void the_adapter_rules_fail_on_an_adapter_calling_another() {
+        seenFailing(QuarterdeckRules.adapters_never_depend_on_each_other, RestCallingPersistence.class,
+                PersistenceThing.class);
+        seenFailing(QuarterdeckRules.the_core_is_an_onion_and_adapters_do_not_see_each_other,
+                RestCallingPersistence.class, PersistenceThing.class);
+    }
+
+    @Test
+    void the_onion_rule_fails_when_the_domain_depends_outwards() {
+        seenFailing(QuarterdeckRules.the_core_is_an_onion_and_adapters_do_not_see_each_other,
+                DomainCallingService.class);
+    }
+
+    @Test
+    void the_cycle_rule_fails_on_a_package_cycle() {
+        seenFailing(QuarterdeckRules.packages_are_free_of_cycles, A.class, B.class);
+    }
+
+    @Test
+    void the_onion_rule_fails_when_a_layer_is_misspelt_and_so_empty() {
+        ArchRule misspelt = Architectures.onionArchitecture()
+                .domainModels("io.quarterdeck.domian..")
+                .domainServices(QuarterdeckRules.PORTS)
+                .applicationServices(QuarterdeckRules.APPLICATION_SERVICES)
+                .adapter("persistence", "io.quarterdeck.adapters.persistence..")
+                .adapter("rest", "io.quarterdeck.adapters.rest..")
+                .withOptionalLayers(false);
+        assertThrows(AssertionError.class, () -> misspelt.check(PRODUCTION));
+    }
+}

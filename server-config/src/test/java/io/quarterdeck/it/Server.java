@@ -1,0 +1,97 @@
+package io.quarterdeck.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The server under test, as {@code bin/quarterdeck test} started it: port, bootstrap key and database come from
+ * the same QUARTERDECK_* variables the server read.
+ */
+final class Server {
+    static final String BASE = "http://127.0.0.1:" + env("QUARTERDECK_HTTP_PORT", "9080");
+    static final String API_KEY = apiKey();
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Server() {
+    }
+
+    record Reply(int status, String body, HttpResponse<String> raw) {
+        JsonObject json() {
+            try (JsonReader r = Json.createReader(new StringReader(body))) {
+                JsonStructure s = r.read();
+                return s.asJsonObject();
+            }
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static String apiKey() {
+        String preset = System.getenv("QUARTERDECK_BOOTSTRAP_API_KEY");
+        if (preset != null && !preset.isBlank()) {
+            return preset;
+        }
+        try {
+            return Files.readString(Path.of(env("QUARTERDECK_DATA_DIR", System.getProperty("user.home") + "/.quarterdeck"),
+                    "bootstrap-api-key")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no QUARTERDECK_BOOTSTRAP_API_KEY and no bootstrap-api-key file", e);
+        }
+    }
+
+    static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    static HttpRequest.Builder authed(String path) {
+        return request(path).header("X-API-Key", API_KEY);
+    }
+
+    static Reply send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> r = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Reply get(String path) {
+        return send(authed(path).GET());
+    }
+
+    static Reply postJson(String path, String json) {
+        return send(authed(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static Reply put(String path) {
+        return send(authed(path).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    static Reply delete(String path) {
+        return send(authed(path).DELETE());
+    }
+}
