@@ -1,0 +1,2 @@
+/** Tests of the errors persistence adapters against real databases. */
+package io.quarterdeck.adapters.persistence.errors;

@@ -1,0 +1,2 @@
+/** Tests of the support persistence adapters against real databases. */
+package io.quarterdeck.adapters.persistence.support;
