@@ -34,7 +34,7 @@ public class ErrorLifecycleService implements ResolveErrorUseCase, DeleteErrorUs
     @Override
     public void resolve(ErrorGroupId id) {
         if (transactions.resolve(id, clock.instant())) {
-            publisher.errorResolved(id);
+            AfterCommit.publish(() -> publisher.errorResolved(id));
         }
     }
 

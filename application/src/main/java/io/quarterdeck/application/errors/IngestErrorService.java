@@ -69,7 +69,7 @@ public class IngestErrorService implements IngestErrorUseCase {
     @Override
     public ErrorGroup ingest(IngestErrorCommand c) {
         ErrorGroup group = await(List.of(accept(c))).get(0);
-        publisher.newError(group);
+        AfterCommit.publish(() -> publisher.newError(group));
         return group;
     }
 
@@ -90,7 +90,7 @@ public class IngestErrorService implements IngestErrorUseCase {
         for (InvalidFieldException rejection : rejections) {
             if (rejection == null) {
                 ErrorGroup group = groups.get(next++);
-                publisher.newError(group);
+                AfterCommit.publish(() -> publisher.newError(group));
                 outcomes.add(new IngestOutcome(group, null));
             } else {
                 outcomes.add(new IngestOutcome(null, rejection));

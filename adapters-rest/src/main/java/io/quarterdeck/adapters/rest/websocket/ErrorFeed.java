@@ -24,7 +24,7 @@ public class ErrorFeed implements ErrorEventPublisher {
 
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
 
-    record Message(String type, Object data) {
+    public record Message(String type, Object data) {
     }
 
     void join(Session session) {
@@ -53,8 +53,13 @@ public class ErrorFeed implements ErrorEventPublisher {
         }
     }
 
+    /** The wire form of one feed message: {@code {"type":...,"data":...}}. */
+    static String render(Message message) {
+        return JsonbConfiguration.shared().toJson(message);
+    }
+
     private void broadcast(Message message) {
-        String text = JsonbConfiguration.shared().toJson(message);
+        String text = render(message);
         for (Session s : sessions) {
             if (!s.isOpen()) {
                 sessions.remove(s);
