@@ -57,9 +57,7 @@ public class ApiKeyService implements AuthenticateApiKeyUseCase, BootstrapApiKey
         this(null, null, null, null);
     }
 
-    /** Transactional because it may be called where the host gives no transaction context (WebSocket opens). */
     @Override
-    @Transactional
     public Optional<ApiKeyPrincipal> authenticate(String presented) {
         String id = ApiKey.idOf(presented);
         if (id == null) {

@@ -1,6 +1,5 @@
 package io.quarterdeck.adapters.persistence.errors;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -9,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,6 +19,9 @@ import java.util.Map;
 
 /** Context maps as compact JSON text in a column; numbers come back as {@code BigDecimal}. */
 final class ContextJson {
+    /** Looked up once: {@code Json.createXxx} searches for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ContextJson() {
     }
 
@@ -30,14 +33,14 @@ final class ContextJson {
         if (json == null || json.isBlank()) {
             return Map.of();
         }
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
+        try (JsonReader r = JSON.createReader(new StringReader(json))) {
             return toMap(r.readObject());
         }
     }
 
     @SuppressWarnings("unchecked")
     private static JsonObjectBuilder object(Map<String, ?> map) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         map.forEach((k, v) -> {
             if (v == null) {
                 b.addNull(k);
@@ -60,7 +63,7 @@ final class ContextJson {
 
     @SuppressWarnings("unchecked")
     private static JsonArrayBuilder array(List<?> list) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JSON.createArrayBuilder();
         for (Object v : list) {
             if (v == null) {
                 b.addNull();

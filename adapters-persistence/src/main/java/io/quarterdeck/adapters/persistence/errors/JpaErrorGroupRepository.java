@@ -12,18 +12,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
-/** Error groups in {@code error_groups}, through JPA; every method joins the caller's transaction. */
+/**
+ * Error groups in {@code error_groups}; every method joins the caller's transaction. Reads and the rare writes go
+ * through JPA; the ingestion write path (lock, insert, update) through {@link ErrorRows} in plain JDBC.
+ */
 @ApplicationScoped
 public class JpaErrorGroupRepository implements ErrorGroupRepository {
     @PersistenceContext(unitName = "quarterdeck")
@@ -42,14 +45,7 @@ public class JpaErrorGroupRepository implements ErrorGroupRepository {
         if (fingerprints.isEmpty()) {
             return Map.of();
         }
-        List<String> values = fingerprints.stream().map(Fingerprint::value).distinct().toList();
-        Map<Fingerprint, ErrorGroup> found = new HashMap<>();
-        em.createQuery("select g from ErrorGroupJpaEntity g where g.fingerprint in :fps", ErrorGroupJpaEntity.class)
-                .setParameter("fps", values)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()
-                .forEach(e -> found.put(new Fingerprint(e.fingerprint), ErrorMapper.toDomain(e)));
-        return found;
+        return jdbc(c -> ErrorRows.lockByFingerprints(c, ErrorRows.values(fingerprints)));
     }
 
     @Override
@@ -58,9 +54,11 @@ public class JpaErrorGroupRepository implements ErrorGroupRepository {
             return;
         }
         try {
-            groups.forEach(g -> em.persist(ErrorMapper.toEntity(g)));
-            em.flush();
-        } catch (PersistenceException e) {
+            jdbc(c -> {
+                ErrorRows.insertGroups(c, groups);
+                return null;
+            });
+        } catch (RuntimeException e) {
             if (UniqueViolation.in(e)) {
                 throw new GroupAlreadyExistsException(e);
             }
@@ -70,12 +68,27 @@ public class JpaErrorGroupRepository implements ErrorGroupRepository {
 
     @Override
     public void updateAll(Collection<ErrorGroup> groups) {
-        for (ErrorGroup g : groups) {
-            ErrorGroupJpaEntity e = em.find(ErrorGroupJpaEntity.class, g.id().value());
-            if (e == null) {
-                throw new IllegalStateException("error group " + g.id() + " does not exist");
-            }
-            ErrorMapper.copy(g, e);
+        if (groups.isEmpty()) {
+            return;
+        }
+        int updated = jdbc(c -> ErrorRows.updateGroups(c, groups));
+        if (updated != groups.size()) {
+            throw new IllegalStateException((groups.size() - updated) + " of " + groups.size()
+                    + " error groups to update do not exist");
+        }
+    }
+
+    /**
+     * Runs JDBC work on the connection of the current transaction. Pending JPA changes are flushed first and the
+     * persistence context is cleared after, so entities and rows never disagree within one transaction.
+     */
+    <T> T jdbc(ReturningWork<T> work) {
+        Session session = em.unwrap(Session.class);
+        session.flush();
+        try {
+            return session.doReturningWork(work);
+        } finally {
+            session.clear();
         }
     }
 

@@ -9,8 +9,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.hibernate.Session;
 
-/** Occurrences in {@code error_occurrences}, through JPA; inserts are batched by Hibernate. */
+/** Occurrences in {@code error_occurrences}: appended in batched JDBC ({@link ErrorRows}), read through JPA. */
 @ApplicationScoped
 public class JpaErrorOccurrenceRepository implements ErrorOccurrenceRepository {
     @PersistenceContext(unitName = "quarterdeck")
@@ -26,7 +27,12 @@ public class JpaErrorOccurrenceRepository implements ErrorOccurrenceRepository {
 
     @Override
     public void appendAll(Collection<ErrorOccurrence> occurrences) {
-        occurrences.forEach(o -> em.persist(ErrorMapper.toEntity(o)));
+        if (occurrences.isEmpty()) {
+            return;
+        }
+        Session session = em.unwrap(Session.class);
+        session.flush();
+        session.doWork(c -> ErrorRows.insertOccurrences(c, occurrences));
     }
 
     @Override

@@ -4,11 +4,11 @@ import io.quarterdeck.adapters.rest.security.PublicEndpoint;
 import io.quarterdeck.adapters.rest.support.Times;
 import io.quarterdeck.application.port.in.health.CheckHealthUseCase;
 import io.quarterdeck.application.port.in.health.HealthCheck;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,10 +24,13 @@ import java.util.Map;
  * (MicroProfile Health itself is not enabled: its fixed {@code /health} would shadow seed 001's).
  */
 @Path("/health")
-@RequestScoped
+@ApplicationScoped // one instance: no per-request bean creation, injection or config lookups
 @Produces(MediaType.APPLICATION_JSON)
 @PublicEndpoint
 public class HealthResource {
+    /** Looked up once: {@code Json.createXxx} searches for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     CheckHealthUseCase health;
     @Inject
@@ -52,9 +55,9 @@ public class HealthResource {
 
     private static Response shape(List<HealthCheck> checks) {
         boolean up = checks.stream().allMatch(HealthCheck::up);
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (HealthCheck c : checks) {
-            JsonObjectBuilder data = Json.createObjectBuilder();
+            JsonObjectBuilder data = JSON.createObjectBuilder();
             c.data().forEach((k, v) -> {
                 if (v instanceof Number n) {
                     data.add(k, new BigDecimal(n.toString()));
@@ -64,9 +67,9 @@ public class HealthResource {
                     data.add(k, String.valueOf(v));
                 }
             });
-            array.add(Json.createObjectBuilder().add("name", c.name()).add("status", c.up() ? "UP" : "DOWN").add("data", data));
+            array.add(JSON.createObjectBuilder().add("name", c.name()).add("status", c.up() ? "UP" : "DOWN").add("data", data));
         }
-        String body = Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", array).build().toString();
+        String body = JSON.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", array).build().toString();
         return Response.status(up ? 200 : 503).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

@@ -18,12 +18,12 @@ import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.shared.FieldTooLargeException;
 import io.quarterdeck.domain.shared.InvalidFieldException;
 import io.quarterdeck.domain.shared.NotFoundException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -49,9 +49,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Seed 001 section 2: error ingestion and management under {@code /api/errors}. */
 @Path("/api/errors")
-@RequestScoped
+@ApplicationScoped // one instance: no per-request bean creation, injection or config lookups
 @Produces(MediaType.APPLICATION_JSON)
 public class ErrorsResource {
+    /** Looked up once: {@code Json.createXxx} searches for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     IngestErrorUseCase ingest;
     @Inject
@@ -79,7 +82,7 @@ public class ErrorsResource {
     public Response create(InputStream body) throws IOException {
         byte[] bytes = BoundedBody.read(body, request.getContentLengthLong(), maxBodyBytes);
         JsonValue json;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
             json = reader.readValue();
         }
         String ip = addresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));

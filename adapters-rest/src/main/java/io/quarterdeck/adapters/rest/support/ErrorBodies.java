@@ -1,13 +1,16 @@
 package io.quarterdeck.adapters.rest.support;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /** Builds an error response in the shape of the surface it belongs to (API-MAP.md); the one place that knows them. */
 public final class ErrorBodies {
+    /** Looked up once: {@code Json.createXxx} searches for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ErrorBodies() {
     }
 
@@ -23,14 +26,14 @@ public final class ErrorBodies {
 
     /** The JSON text of an error in the surface's shape. */
     public static String body(Surface surface, String code, String message, Map<String, String> details) {
-        JsonObjectBuilder body = Json.createObjectBuilder();
+        JsonObjectBuilder body = JSON.createObjectBuilder();
         switch (surface) {
             case HEALTH_MONITOR -> body.add("error", message).add("status", "error");
             case CLUSTER_AI -> body.add("detail", message);
             case API_V1 -> {
-                JsonObjectBuilder d = Json.createObjectBuilder();
+                JsonObjectBuilder d = JSON.createObjectBuilder();
                 details.forEach(d::add);
-                body.add("error", Json.createObjectBuilder().add("code", code).add("message", message).add("details", d));
+                body.add("error", JSON.createObjectBuilder().add("code", code).add("message", message).add("details", d));
             }
             default -> throw new IllegalStateException();
         }

@@ -1,6 +1,5 @@
 package io.quarterdeck.adapters.rest.websocket;
 
-import io.quarterdeck.application.port.in.apikeys.AuthenticateApiKeyUseCase;
 import io.quarterdeck.domain.identity.ApiKeyPrincipal;
 import io.quarterdeck.domain.identity.Scope;
 import jakarta.enterprise.context.Dependent;
@@ -24,7 +23,7 @@ import java.util.Optional;
 @ServerEndpoint("/ws")
 public class HealthMonitorSocket {
     @Inject
-    AuthenticateApiKeyUseCase apiKeys;
+    SocketAuthentication apiKeys;
     @Inject
     ErrorFeed feed;
 

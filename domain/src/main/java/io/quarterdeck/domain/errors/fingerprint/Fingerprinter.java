@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * trimming), except that a part reading {@code {{ default }}} (any whitespace inside the braces) stands for the
  * default fingerprint's value. A client fingerprint of just {@code ["{{ default }}"]} is the default fingerprint.
  *
- * <p>Stateless and thread-safe. Bump {@link #GROUPING_VERSION} whenever a change here or in the normalizers can
+ * <p>Thread-safe; normalizations are memoized ({@link Memo}), which changes nothing but the cost. Bump {@link #GROUPING_VERSION} whenever a change here or in the normalizers can
  * move an error to another group.
  */
 public final class Fingerprinter {
@@ -30,16 +30,21 @@ public final class Fingerprinter {
 
     private final MessageNormalizer messages = new MessageNormalizer();
     private final StackTraceNormalizer stackTraces = new StackTraceNormalizer();
+    // Memory bound: 2 generations x 2,048 messages of at most 2,048 chars, and 2 x 1,024 traces of at most
+    // 8,192 chars: under 25 MB at worst, usually far less. Longer inputs are normalized every time.
+    private final Memo<String> normalizedMessages = new Memo<>(messages::normalize, 2_048, 2_048);
+    private final Memo<List<String>> topFrames =
+            new Memo<>(trace -> List.copyOf(stackTraces.topFrames(trace, FRAMES)), 1_024, 8_192);
 
     public Fingerprinter() {
     }
 
     /** Default grouping: hash of normalized message + normalized top 3 in-app frames + source. */
     public Fingerprint compute(String message, String stackTrace, String source) {
-        List<String> frames = stackTraces.topFrames(stackTrace, FRAMES);
+        List<String> frames = topFrames.apply(stackTrace);
         List<String> parts = new ArrayList<>(frames.size() + 5);
         parts.add("default");
-        parts.add(messages.normalize(message));
+        parts.add(normalizedMessages.apply(message));
         parts.add(Integer.toString(frames.size()));
         parts.addAll(frames);
         parts.add(normalizeSource(source));

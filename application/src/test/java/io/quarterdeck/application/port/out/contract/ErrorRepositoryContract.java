@@ -313,6 +313,18 @@ public abstract class ErrorRepositoryContract {
     }
 
     @Test
+    void a_large_append_keeps_every_occurrence() {
+        ErrorGroup g0 = group(ErrorLevel.ERROR, "many", "web", T0);
+        Instant[] times = new Instant[123];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = T0.plusMillis(i);
+        }
+        append(g0, times);
+        assertEquals(123, countFor(g0.id()));
+        assertEquals(T0.plusMillis(122), inTransaction((g, o) -> o.latest(g0.id(), 1)).get(0).occurredAt());
+    }
+
+    @Test
     void retention_deletes_occurrences_older_than_the_cutoff() {
         ErrorGroup g0 = group(ErrorLevel.ERROR, "boom", "web", T0);
         append(g0, T0.minus(Duration.ofDays(40)), T0.minus(Duration.ofDays(31)), T0.minus(Duration.ofDays(1)), T0);
