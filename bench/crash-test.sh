@@ -2,8 +2,8 @@
 # Crash test: rotating-fingerprint load against Quarterdeck on PostgreSQL, the server killed with kill -9 in
 # the middle, restarted, and the stored counts compared with the 201 responses the load driver saw.
 # Passes when no acknowledged occurrence is missing (stored >= acknowledged; stored may exceed acknowledged by
-# occurrences committed whose response was cut off by the kill) and every group's count equals its stored
-# occurrence rows.
+# occurrences committed whose response was cut off by the kill), nothing was counted twice (stored <= requests
+# sent) and every group's count equals its stored occurrence rows.
 #
 #   bench/crash-test.sh            3 rounds
 #   CRASH_ROUNDS=5 bench/crash-test.sh
@@ -47,14 +47,14 @@ for round in $(seq 1 "$ROUNDS"); do
   kill -9 "$pid"
   wait "$wrk_pid" || true
   line=$(grep '^RESULT' "$OUT/wrk-$round.txt")
-  acked=$(field ok "$line")
+  acked=$(field ok "$line"); sent=$(field sent "$line")
   # Restart on the same database and data directory.
   "$ROOT/bin/quarterdeck" stop >/dev/null 2>&1 || true
   "$ROOT/bin/quarterdeck" start >/dev/null
   stored=$(psql_bench -c "select coalesce(sum(occurrence_count),0) from error_groups where source='$tag'")
   rows=$(psql_bench -c "select count(*) from error_occurrences o join error_groups g on g.id=o.group_id where g.source='$tag'")
   verdict=ok
-  if [ "$stored" -lt "$acked" ] || [ "$stored" != "$rows" ]; then verdict=FAILED; failed=1; fi
-  echo "round $round: killed after ${KILL_AFTER}s; 201 responses seen $acked, stored count $stored, occurrence rows $rows, lost $(( acked > stored ? acked - stored : 0 )) -> $verdict"
+  if [ "$stored" -lt "$acked" ] || [ "$stored" -gt "$sent" ] || [ "$stored" != "$rows" ]; then verdict=FAILED; failed=1; fi
+  echo "round $round: killed after ${KILL_AFTER}s; 201 responses seen $acked, requests sent $sent, stored count $stored, occurrence rows $rows, lost $(( acked > stored ? acked - stored : 0 )) -> $verdict"
 done
 [ $failed -eq 0 ] && echo "crash test passed: no acknowledged occurrence lost in $ROUNDS rounds" || { echo "crash test FAILED" >&2; exit 1; }

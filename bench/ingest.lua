@@ -4,8 +4,9 @@
 --   BENCH_KEY    the X-API-Key
 --   BENCH_TAG    a word (letters only) that makes this run's sources unique
 --   BENCH_BATCH  items per batch (default 50)
--- Prints one machine-readable line: RESULT requests=.. seconds=.. rps=.. p50_ms=.. p99_ms=.. ok=.. non_ok=.. errors=..
--- "ok" counts 201 (and 200 for health); it is what the crash test compares with the stored counts.
+-- Prints one machine-readable line: RESULT requests=.. seconds=.. rps=.. p50_ms=.. p99_ms=.. ok=.. non_ok=.. sent=.. errors=..
+-- "ok" counts 201 (and 200 for health); "sent" counts requests written. wrk stops without waiting for the
+-- requests in flight, so a server that loses nothing stores between "ok" and "sent" occurrences.
 
 local mode = os.getenv("BENCH_MODE") or "rotating"
 local key = os.getenv("BENCH_KEY") or ""
@@ -43,6 +44,7 @@ local counter = 0
 local thread_id = 0
 ok = 0
 non_ok = 0
+sent = 0
 
 function init(args)
   if mode == "rotating" then
@@ -62,6 +64,7 @@ end
 
 function request()
   counter = counter + 1
+  sent = sent + 1
   if mode == "health" then
     return wrk.format("GET", "/health")
   elseif mode == "unique" then
@@ -87,15 +90,16 @@ function setup(thread)
 end
 
 function done(summary, latency, requests)
-  local total_ok, total_non_ok = 0, 0
+  local total_ok, total_non_ok, total_sent = 0, 0, 0
   for _, t in ipairs(threads) do
     total_ok = total_ok + t:get("ok")
     total_non_ok = total_non_ok + t:get("non_ok")
+    total_sent = total_sent + t:get("sent")
   end
   local e = summary.errors
   local seconds = summary.duration / 1e6
-  io.write(string.format("RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.3f p99_ms=%.3f ok=%d non_ok=%d errors=%d\n",
+  io.write(string.format("RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.3f p99_ms=%.3f ok=%d non_ok=%d sent=%d errors=%d\n",
     summary.requests, seconds, summary.requests / seconds, latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, total_ok, total_non_ok,
+    latency:percentile(99) / 1000, total_ok, total_non_ok, total_sent,
     e.connect + e.read + e.write + e.timeout))
 end

@@ -40,6 +40,13 @@ public class ApiKeyService implements AuthenticateApiKeyUseCase, BootstrapApiKey
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, Proven> proven = new ConcurrentHashMap<>();
+    private final Object[] stripes = new Object[64];
+
+    {
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
+    }
 
     private record Proven(ApiKeyPrincipal principal, Instant until, Instant expiresAt) {
     }
@@ -65,11 +72,28 @@ public class ApiKeyService implements AuthenticateApiKeyUseCase, BootstrapApiKey
         }
         Instant now = clock.instant();
         String digest = sha256(presented);
+        Optional<ApiKeyPrincipal> cached = cached(digest, now);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        // One prover per key at a time: when a busy key's entry expires, the concurrent requests that miss wait
+        // for the first one's proof instead of each paying the memory-hard hash (and a database connection).
+        synchronized (stripes[Math.floorMod(digest.hashCode(), stripes.length)]) {
+            cached = cached(digest, clock.instant());
+            return cached.isPresent() ? cached : prove(presented, id, digest, now);
+        }
+    }
+
+    private Optional<ApiKeyPrincipal> cached(String digest, Instant now) {
         Proven cached = proven.get(digest);
         if (cached != null && now.isBefore(cached.until())
                 && (cached.expiresAt() == null || now.isBefore(cached.expiresAt()))) {
             return Optional.of(cached.principal());
         }
+        return Optional.empty();
+    }
+
+    private Optional<ApiKeyPrincipal> prove(String presented, String id, String digest, Instant now) {
         Optional<ApiKey> stored = keys.findById(id);
         if (stored.isEmpty() || !stored.get().activeAt(now) || !hasher.verify(presented, stored.get().hash())) {
             proven.remove(digest);

@@ -6,6 +6,7 @@ import io.quarterdeck.domain.identity.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -39,7 +40,13 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
         em.persist(e);
     }
 
+    /**
+     * Its own transaction when the caller has none: a request thread that authenticates and then waits for the
+     * ingestion writer must not hold a pooled connection meanwhile (Liberty keeps a connection used outside a
+     * transaction until the request ends; 32 such waiters exhausted a pool of 20 and stalled the writer).
+     */
     @Override
+    @Transactional
     public Optional<ApiKey> findById(String id) {
         return Optional.ofNullable(em.find(ApiKeyJpaEntity.class, id)).map(e -> new ApiKey(e.id, e.name, e.preview,
                 e.hash, Arrays.stream(e.scopes.split(",")).filter(s -> !s.isBlank()).map(s -> Scope.parse("scopes", s))
