@@ -100,7 +100,9 @@ final class IngestionBatcher {
         List<ErrorGroup> groups;
         try {
             groups = writer.apply(all);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too: left uncaught it would end the writer thread, and every waiting and later caller
+            // would wait forever for an acknowledgement that can no longer come.
             LOG.log(Level.WARNING, "recording a batch of " + size + " events failed; none was acknowledged", e);
             batch.forEach(p -> p.result().completeExceptionally(e));
             return;
