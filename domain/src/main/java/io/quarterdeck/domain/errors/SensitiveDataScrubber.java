@@ -94,13 +94,13 @@ public final class SensitiveDataScrubber {
     }
 
     static String maskCards(String s) {
-        if (s == null || s.length() < 13) {
+        if (s == null || s.length() < 13 || !hasLongDigitRun(s)) {
             return s;
         }
         Matcher m = CARD.matcher(s);
         StringBuilder sb = null;
         while (m.find()) {
-            String digits = m.group().replaceAll("[ -]", "");
+            String digits = digitsOnly(m.group());
             if (digits.length() >= 13 && digits.length() <= 19 && luhn(digits)) {
                 if (sb == null) {
                     sb = new StringBuilder();
@@ -112,6 +112,37 @@ public final class SensitiveDataScrubber {
             return s;
         }
         m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /**
+     * Whether some run of at least 13 digits, single spaces or dashes between them, occurs: a necessary condition
+     * for {@link #CARD}, checked in one pass so that most strings (stack traces, messages) never reach the regex.
+     */
+    static boolean hasLongDigitRun(String s) {
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits >= 13) {
+                    return true;
+                }
+            } else if (!((c == ' ' || c == '-') && digits > 0 && i + 1 < s.length()
+                    && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '9')) {
+                digits = 0;
+            }
+        }
+        return false;
+    }
+
+    private static String digitsOnly(String run) {
+        StringBuilder sb = new StringBuilder(run.length());
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            if (c != ' ' && c != '-') {
+                sb.append(c);
+            }
+        }
         return sb.toString();
     }
 
@@ -139,7 +170,38 @@ public final class SensitiveDataScrubber {
         return sum % 10 == 0;
     }
 
-    private static String canonical(String key) {
-        return key == null ? "" : key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    /** Lower-case ASCII letters and digits only; every other character is dropped (no regex: this runs per key). */
+    static String canonical(String key) {
+        if (key == null) {
+            return "";
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean keep = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (keep && sb == null) {
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(key.length()).append(key, 0, i);
+            }
+            if (keep) {
+                sb.append(c);
+            } else {
+                char lower = Character.toLowerCase(c);
+                if (lower >= 'a' && lower <= 'z') {
+                    sb.append(lower);
+                } else {
+                    String folded = String.valueOf(c).toLowerCase(Locale.ROOT);
+                    for (int j = 0; j < folded.length(); j++) {
+                        char f = folded.charAt(j);
+                        if (f >= 'a' && f <= 'z' || f >= '0' && f <= '9') {
+                            sb.append(f);
+                        }
+                    }
+                }
+            }
+        }
+        return sb == null ? key : sb.toString();
     }
 }

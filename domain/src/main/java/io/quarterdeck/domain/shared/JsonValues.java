@@ -50,7 +50,14 @@ public final class JsonValues {
             return 4;
         }
         if (v instanceof String s) {
-            return s.length() + 2L + s.chars().filter(c -> c == '"' || c == '\\' || c < 0x20).count() * 5;
+            long escaped = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"' || c == '\\' || c < 0x20) {
+                    escaped++;
+                }
+            }
+            return s.length() + 2L + escaped * 5;
         }
         if (v instanceof Map<?, ?> m) {
             long size = 2;

@@ -35,6 +35,29 @@ class SensitiveDataScrubberTest {
         assertFalse(scrubber.isSensitive(key), key);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "plain", "X-Api-Key", "API.KEY", "api_key_2", "PaSsWoRd", "\u0130D", "\u212Aey",
+        "Stra\u00dfe", "\u00c9t\u00e9-Token", "\ud83d\udd11key", "a b\tc", "123-456", "\u03a3\u03c3\u03c2"})
+    void key_canonicalisation_matches_lower_case_letters_and_digits_only(String key) {
+        String expected = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        assertEquals(expected, SensitiveDataScrubber.canonical(key), key);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "x 1234567890123 y",
+        "1-2-3-4-5-6-7-8-9-0-1-2-3", "at line 1234567890123"})
+    void the_digit_run_precheck_lets_every_candidate_through(String s) {
+        assertTrue(SensitiveDataScrubber.hasLongDigitRun(s), s);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"at Foo.bar(Foo.java:123456)", "123456789012", "1234 5678  9012 3456", "12--34567890123",
+        "v1.2.3.4.5.6.7.8.9.0.1.2.3", "2026-11-22 12:00:00.123456"})
+    void the_digit_run_precheck_stops_strings_the_card_pattern_cannot_match(String s) {
+        assertFalse(SensitiveDataScrubber.hasLongDigitRun(s), s);
+        assertEquals(s, SensitiveDataScrubber.maskCards(s));
+    }
+
     @Test
     void nested_maps_and_lists_are_scrubbed() {
         ErrorReport r = scrubber.scrub(withContext(Map.of("outer", Map.of("password", "p", "ok", "v"),

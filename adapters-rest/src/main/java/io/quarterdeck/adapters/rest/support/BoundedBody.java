@@ -14,7 +14,11 @@ public final class BoundedBody {
         if (declaredLength > limit) {
             throw new FieldTooLargeException("body", limit);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 8192);
+        if (declaredLength >= 0) {
+            // The container delivers no more than the declared length; a shorter body fails as unreadable JSON.
+            return in.readNBytes((int) declaredLength);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         byte[] buf = new byte[8192];
         int total = 0;
         for (int n; (n = in.read(buf)) != -1; ) {
