@@ -87,9 +87,10 @@ if [ "$exact_ok" != "$exact_stored" ] || [ "$exact_rows" != "$exact_stored" ] ||
   HOT_OK=0; echo "HOT COUNT NOT EXACT: $HOT_EXACT" >&2
 fi
 
-declare -A RPS P50 P99
+declare -A RPS P50 P99 SPREAD
 for s in "${SCENARIOS[@]}"; do
   RPS[$s]=$(tr ' ' '\n' <<<"${RPS_L[$s]}" | grep . | median)
+  SPREAD[$s]=$(tr ' ' '\n' <<<"${RPS_L[$s]}" | grep . | sort -g | awk -v m="${RPS[$s]}" 'NR==1 {lo=$1} {hi=$1} END {printf "%.0f%%", 100*(hi-lo)/m}')
   P50[$s]=$(tr ' ' '\n' <<<"${P50_L[$s]}" | grep . | median)
   P99[$s]=$(tr ' ' '\n' <<<"${P99_L[$s]}" | grep . | median)
 done
@@ -97,8 +98,8 @@ PID=$(pgrep -f "ws-server.jar.*quarterdeck" | head -1 || true)
 RSS_MB=$([ -n "$PID" ] && awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status" || echo "?")
 
 {
-  echo "| scenario | requests/s | vs baseline | p50 ms | p99 ms | p99 vs baseline |"
-  echo "|---|---|---|---|---|---|"
+  echo "| scenario | requests/s | vs baseline | p50 ms | p99 ms | p99 vs baseline | runs' spread (max-min)/median |"
+  echo "|---|---|---|---|---|---|---|"
   for s in health rotating unique hot batch; do
     ratio=$(awk -v a="${RPS[$s]}" -v b="${RPS[health]}" 'BEGIN {printf "%.0f%%", 100*a/b}')
     p99r=$(awk -v a="${P99[$s]}" -v b="${P99[health]}" 'BEGIN {printf "%.1fx", a/b}')
@@ -110,7 +111,8 @@ RSS_MB=$([ -n "$PID" ] && awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/sta
       hot) label="POST /api/errors, one hot fingerprint" ;;
       batch) label="POST /api/errors, arrays of $BATCH (events/s = $(awk -v a="${RPS[batch]}" -v n="$BATCH" 'BEGIN {printf "%.0f", a*n}'))" ;;
     esac
-    printf '| %s | %.0f | %s | %.2f | %.2f | %s |\n' "$label" "${RPS[$s]}" "$ratio" "${P50[$s]}" "${P99[$s]}" "$p99r"
+    printf '| %s | %.0f | %s | %.2f | %.2f | %s | %s |\n' "$label" "${RPS[$s]}" "$ratio" "${P50[$s]}" "${P99[$s]}" "$p99r" \
+      "${SPREAD[$s]}"
   done
   echo
   echo "Hot fingerprint (wrk abandons requests in flight when it stops, so the stored count must lie between the"
