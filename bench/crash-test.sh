@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Crash test: rotating-fingerprint load against Quarterdeck on PostgreSQL, the server killed with kill -9 in
 # the middle, restarted, and the stored counts compared with the 201 responses the load driver saw.
-# Passes when no acknowledged occurrence is missing (stored >= acknowledged; stored may exceed acknowledged by
-# occurrences committed whose response was cut off by the kill), nothing was counted twice (stored <= requests
-# sent) and every group's count equals its stored occurrence rows.
+# Passes when no acknowledged occurrence is missing (stored >= acknowledged), nothing was invented or counted
+# twice (stored may exceed acknowledged only by the requests in flight when the server died: at most one per
+# connection) and every group's count equals its stored occurrence rows.
 #
 #   bench/crash-test.sh            3 rounds
 #   CRASH_ROUNDS=5 bench/crash-test.sh
@@ -13,6 +13,7 @@ cd "$ROOT"
 ROUNDS=${CRASH_ROUNDS:-3}
 LOAD_SECONDS=${CRASH_LOAD_SECONDS:-20}
 KILL_AFTER=${CRASH_KILL_AFTER:-8}
+CONNECTIONS=32
 OUT="$ROOT/target/crash"
 mkdir -p "$OUT"
 
@@ -38,7 +39,7 @@ failed=0
 for round in $(seq 1 "$ROUNDS"); do
   tag="crash$(letters $(( $(date +%s) % 100000 )))$(letters "$round")"
   BENCH_MODE=rotating BENCH_TAG=$tag BENCH_KEY=$QUARTERDECK_BOOTSTRAP_API_KEY \
-    wrk -t2 -c32 -d"${LOAD_SECONDS}s" --timeout 5s -s "$ROOT/bench/ingest.lua" \
+    wrk -t2 -c"$CONNECTIONS" -d"${LOAD_SECONDS}s" --timeout 5s -s "$ROOT/bench/ingest.lua" \
     "http://127.0.0.1:$QUARTERDECK_HTTP_PORT" >"$OUT/wrk-$round.txt" 2>&1 &
   wrk_pid=$!
   sleep "$KILL_AFTER"
@@ -47,14 +48,16 @@ for round in $(seq 1 "$ROUNDS"); do
   kill -9 "$pid"
   wait "$wrk_pid" || true
   line=$(grep '^RESULT' "$OUT/wrk-$round.txt")
-  acked=$(field ok "$line"); sent=$(field sent "$line")
+  acked=$(field ok "$line")
   # Restart on the same database and data directory.
   "$ROOT/bin/quarterdeck" stop >/dev/null 2>&1 || true
   "$ROOT/bin/quarterdeck" start >/dev/null
   stored=$(psql_bench -c "select coalesce(sum(occurrence_count),0) from error_groups where source='$tag'")
   rows=$(psql_bench -c "select count(*) from error_occurrences o join error_groups g on g.id=o.group_id where g.source='$tag'")
   verdict=ok
-  if [ "$stored" -lt "$acked" ] || [ "$stored" -gt "$sent" ] || [ "$stored" != "$rows" ]; then verdict=FAILED; failed=1; fi
-  echo "round $round: killed after ${KILL_AFTER}s; 201 responses seen $acked, requests sent $sent, stored count $stored, occurrence rows $rows, lost $(( acked > stored ? acked - stored : 0 )) -> $verdict"
+  if [ "$stored" -lt "$acked" ] || [ "$stored" -gt $(( acked + CONNECTIONS )) ] || [ "$stored" != "$rows" ]; then
+    verdict=FAILED; failed=1
+  fi
+  echo "round $round: killed after ${KILL_AFTER}s; 201 responses seen $acked, stored count $stored (committed but unanswered: $(( stored - acked )), at most $CONNECTIONS), occurrence rows $rows, lost $(( acked > stored ? acked - stored : 0 )) -> $verdict"
 done
 [ $failed -eq 0 ] && echo "crash test passed: no acknowledged occurrence lost in $ROUNDS rounds" || { echo "crash test FAILED" >&2; exit 1; }
