@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.quarterdeck.application.port.out.ApiKeyRepository;
 import io.quarterdeck.application.port.out.BootstrapSecretSink;
 import io.quarterdeck.application.testing.InMemoryApiKeyRepository;
+import io.quarterdeck.application.testing.TestClock;
 import io.quarterdeck.domain.identity.ApiKey;
 import io.quarterdeck.domain.identity.ApiKeyPrincipal;
 import io.quarterdeck.domain.identity.Scope;

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarterdeck.application.port.out.ErrorEventPublisher;
 import io.quarterdeck.application.testing.InMemoryErrorStore;
 import io.quarterdeck.application.testing.RecordingErrorEventPublisher;
+import io.quarterdeck.application.testing.TestClock;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import io.quarterdeck.domain.errors.ErrorOccurrence;

@@ -20,6 +20,7 @@ import io.quarterdeck.application.port.out.ErrorGroupRepository;
 import io.quarterdeck.application.port.out.GroupAlreadyExistsException;
 import io.quarterdeck.application.testing.InMemoryErrorStore;
 import io.quarterdeck.application.testing.RecordingErrorEventPublisher;
+import io.quarterdeck.application.testing.TestClock;
 import io.quarterdeck.domain.errors.ClientInfo;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;

@@ -6,37 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarterdeck.application.port.in.health.HealthCheck;
 import io.quarterdeck.application.port.out.DatabaseProbe;
-import java.time.Clock;
+import io.quarterdeck.application.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class HealthServiceTest {
     private static final Instant T0 = Instant.parse("2025-01-20T10:30:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final TestClock clock = new TestClock(T0);
 
     /** Answers with the queued latency, or throws when the next answer is an exception. */
     private static final class Probe implements DatabaseProbe {
@@ -60,7 +41,7 @@ class HealthServiceTest {
 
     @Test
     void liveness_is_up_with_whole_seconds_since_start_and_never_asks_the_database() {
-        now.set(T0.plus(Duration.ofMillis(90_900)));
+        clock.advance(Duration.ofMillis(90_900));
 
         List<HealthCheck> checks = health.liveness();
 
