@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,21 @@ class ErrorTrackingIT {
         assertEquals("abc-123", echoed.header("X-Request-ID"));
         Server.Reply generated = send(Server.request("/api/errors").GET());
         assertNotNull(generated.header("X-Request-ID"));
+    }
+
+    @Test
+    void every_response_carries_the_security_headers_errors_included() {
+        for (Server.Reply reply : List.of(send(Server.request("/health").GET()),
+                send(Server.request("/api/errors").GET()),
+                send(Server.request("/api/errors/no-such-id").header("X-API-Key", Server.API_KEY).GET()),
+                send(Server.request("/no/such/path").GET()))) {
+            String where = reply.raw().request().uri() + " -> " + reply.status();
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"), where);
+            assertEquals("DENY", reply.header("X-Frame-Options"), where);
+            assertEquals("default-src 'self'", reply.header("Content-Security-Policy"), where);
+            assertEquals("strict-origin-when-cross-origin", reply.header("Referrer-Policy"), where);
+            assertEquals("max-age=31536000; includeSubDomains", reply.header("Strict-Transport-Security"), where);
+        }
     }
 
     @Test
