@@ -16,7 +16,6 @@ import io.quarterdeck.application.testing.InMemoryErrorStore;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import io.quarterdeck.domain.errors.ErrorOccurrence;
-import io.quarterdeck.domain.errors.ErrorQuery;
 import io.quarterdeck.domain.errors.ErrorReportLimits;
 import io.quarterdeck.domain.errors.fingerprint.Fingerprint;
 import io.quarterdeck.domain.shared.NotFoundException;
@@ -31,13 +30,7 @@ class ErrorGroupTransactionsTest {
     private final ErrorGroupTransactions transactions =
             new ErrorGroupTransactions(store.groups(), store.occurrences(), ErrorTrackingSettings.defaults());
 
-    private ErrorGroup stored(ErrorGroupId id) {
-        return store.groups().findById(id).orElseThrow();
-    }
 
-    private long groupCount() {
-        return store.groups().search(new ErrorQuery(100, 0, null, null, null, null)).total();
-    }
 
     @Test
     void a_new_fingerprint_opens_a_group_counting_one_and_stores_the_occurrence() {
@@ -45,7 +38,7 @@ class ErrorGroupTransactionsTest {
         List<ErrorGroup> result = transactions.record(List.of(event(fp, "boom", T0)));
 
         assertEquals(1, result.size());
-        ErrorGroup group = stored(result.get(0).id());
+        ErrorGroup group = store.stored(result.get(0).id());
         assertEquals(fp, group.fingerprint());
         assertEquals("boom", group.message());
         assertEquals(1, group.count());
@@ -66,13 +59,13 @@ class ErrorGroupTransactionsTest {
 
         assertEquals(id, again.id());
         assertEquals(2, again.count());
-        ErrorGroup group = stored(id);
+        ErrorGroup group = store.stored(id);
         assertEquals(2, group.count());
         assertEquals(T0, group.firstSeen());
         assertEquals(T0.plusSeconds(60), group.lastSeen());
         assertEquals("boom, later", group.message(), "the newest occurrence describes the group");
         assertEquals(2, store.occurrencesOf(id).size());
-        assertEquals(1, groupCount());
+        assertEquals(1, store.groupCount());
     }
 
     @Test
@@ -84,8 +77,8 @@ class ErrorGroupTransactionsTest {
         assertEquals(3, result.size());
         ErrorGroupId id = result.get(0).id();
         result.forEach(g -> assertEquals(id, g.id()));
-        assertEquals(1, groupCount());
-        ErrorGroup group = stored(id);
+        assertEquals(1, store.groupCount());
+        ErrorGroup group = store.stored(id);
         assertEquals(3, group.count());
         assertEquals("c", group.message());
         assertEquals(T0, group.firstSeen());
@@ -106,10 +99,10 @@ class ErrorGroupTransactionsTest {
         assertEquals(List.of(a, b, a, c), result.stream().map(ErrorGroup::fingerprint).toList());
         assertEquals(existing, result.get(0).id());
         assertEquals(existing, result.get(2).id());
-        assertEquals(3, stored(existing).count());
-        assertEquals(1, stored(result.get(1).id()).count());
-        assertEquals(1, stored(result.get(3).id()).count());
-        assertEquals(3, groupCount());
+        assertEquals(3, store.stored(existing).count());
+        assertEquals(1, store.stored(result.get(1).id()).count());
+        assertEquals(1, store.stored(result.get(3).id()).count());
+        assertEquals(3, store.groupCount());
         assertEquals(3, store.occurrencesOf(existing).size());
     }
 
@@ -123,9 +116,9 @@ class ErrorGroupTransactionsTest {
 
         assertFalse(group.resolved());
         assertTrue(group.regressed());
-        assertFalse(stored(id).resolved());
-        assertTrue(stored(id).regressed());
-        assertNull(stored(id).resolvedAt());
+        assertFalse(store.stored(id).resolved());
+        assertTrue(store.stored(id).regressed());
+        assertNull(store.stored(id).resolvedAt());
     }
 
     @Test
@@ -142,7 +135,7 @@ class ErrorGroupTransactionsTest {
 
         bounded.record(List.of(event(fp, "boom", Map.of("b", "2", "c", "3"), T0.plusSeconds(1))));
 
-        assertEquals(Map.of("b", "2", "c", "3"), stored(id).context(), "newest keys first, at most two");
+        assertEquals(Map.of("b", "2", "c", "3"), store.stored(id).context(), "newest keys first, at most two");
     }
 
     @Test
@@ -158,7 +151,7 @@ class ErrorGroupTransactionsTest {
         assertEquals("theirs", winner.message());
         assertEquals(1, winner.count());
         assertEquals(1, store.occurrencesOf(winner.id()).size(), "the loser appended no occurrence");
-        assertEquals(1, groupCount());
+        assertEquals(1, store.groupCount());
     }
 
     @Test
@@ -167,7 +160,7 @@ class ErrorGroupTransactionsTest {
 
         assertTrue(transactions.resolve(id, T0.plusSeconds(5)));
 
-        ErrorGroup group = stored(id);
+        ErrorGroup group = store.stored(id);
         assertTrue(group.resolved());
         assertEquals(T0.plusSeconds(5), group.resolvedAt());
     }
@@ -179,7 +172,7 @@ class ErrorGroupTransactionsTest {
 
         assertFalse(transactions.resolve(id, T0.plusSeconds(50)));
 
-        assertEquals(T0.plusSeconds(5), stored(id).resolvedAt());
+        assertEquals(T0.plusSeconds(5), store.stored(id).resolvedAt());
     }
 
     @Test
@@ -217,7 +210,7 @@ class ErrorGroupTransactionsTest {
         assertEquals(3, removed, "one older than the cutoff, two beyond the cap of two");
         assertEquals(List.of(T0.minusSeconds(2), T0),
                 store.occurrencesOf(id).stream().map(ErrorOccurrence::occurredAt).toList());
-        assertEquals(5, stored(id).count(), "purging occurrences does not rewrite the group's count");
+        assertEquals(5, store.stored(id).count(), "purging occurrences does not rewrite the group's count");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarterdeck.application.port.out.ErrorEventPublisher;
+import io.quarterdeck.application.testing.FailingErrorEventPublisher;
 import io.quarterdeck.application.testing.InMemoryErrorStore;
 import io.quarterdeck.application.testing.RecordingErrorEventPublisher;
 import io.quarterdeck.application.testing.TestClock;
@@ -38,9 +39,6 @@ class ErrorLifecycleServiceTest {
         return groups.get(groups.size() - 1);
     }
 
-    private ErrorGroup stored(ErrorGroupId id) {
-        return store.groups().findById(id).orElseThrow();
-    }
 
     @Test
     void resolve_marks_the_group_resolved_at_the_clock_time_and_publishes_it_once() {
@@ -49,8 +47,8 @@ class ErrorLifecycleServiceTest {
 
         lifecycle.resolve(g.id());
 
-        assertTrue(stored(g.id()).resolved());
-        assertEquals(T0.plusSeconds(5), stored(g.id()).resolvedAt());
+        assertTrue(store.stored(g.id()).resolved());
+        assertEquals(T0.plusSeconds(5), store.stored(g.id()).resolvedAt());
         assertEquals(List.of(g.id()), published.resolved());
     }
 
@@ -62,7 +60,7 @@ class ErrorLifecycleServiceTest {
 
         lifecycle.resolve(g.id());
 
-        assertEquals(T0, stored(g.id()).resolvedAt());
+        assertEquals(T0, store.stored(g.id()).resolvedAt());
         assertEquals(List.of(g.id()), published.resolved());
     }
 
@@ -72,13 +70,13 @@ class ErrorLifecycleServiceTest {
         ErrorGroup g = group(fp, T0);
         lifecycle.resolve(g.id());
         transactions.record(List.of(event(fp, "boom", T0.plusSeconds(10))));
-        assertTrue(stored(g.id()).regressed());
+        assertTrue(store.stored(g.id()).regressed());
         clock.advance(Duration.ofSeconds(20));
 
         lifecycle.resolve(g.id());
 
-        assertTrue(stored(g.id()).resolved());
-        assertFalse(stored(g.id()).regressed());
+        assertTrue(store.stored(g.id()).resolved());
+        assertFalse(store.stored(g.id()).regressed());
         assertEquals(List.of(g.id(), g.id()), published.resolved());
     }
 
@@ -94,23 +92,13 @@ class ErrorLifecycleServiceTest {
 
     @Test
     void a_failing_publisher_does_not_fail_a_committed_resolve() {
-        ErrorEventPublisher failing = new ErrorEventPublisher() {
-            @Override
-            public void newError(ErrorGroup group) {
-                throw new IllegalStateException("no subscribers reachable");
-            }
-
-            @Override
-            public void errorResolved(ErrorGroupId id) {
-                throw new IllegalStateException("no subscribers reachable");
-            }
-        };
+        ErrorEventPublisher failing = new FailingErrorEventPublisher("no subscribers reachable");
         ErrorLifecycleService withFailingPublisher = new ErrorLifecycleService(transactions, failing, settings, clock);
         ErrorGroup g = group(fingerprint(), T0);
 
         withFailingPublisher.resolve(g.id());
 
-        assertTrue(stored(g.id()).resolved());
+        assertTrue(store.stored(g.id()).resolved());
     }
 
     @Test
@@ -122,7 +110,7 @@ class ErrorLifecycleServiceTest {
 
         assertTrue(store.groups().findById(doomed.id()).isEmpty());
         assertEquals(List.of(), store.occurrencesOf(doomed.id()));
-        assertEquals(1, stored(kept.id()).count());
+        assertEquals(1, store.stored(kept.id()).count());
         assertEquals(1, store.occurrencesOf(kept.id()).size());
     }
 

@@ -18,6 +18,7 @@ import io.quarterdeck.application.port.in.errors.IngestOutcome;
 import io.quarterdeck.application.port.out.ErrorEventPublisher;
 import io.quarterdeck.application.port.out.ErrorGroupRepository;
 import io.quarterdeck.application.port.out.GroupAlreadyExistsException;
+import io.quarterdeck.application.testing.FailingErrorEventPublisher;
 import io.quarterdeck.application.testing.InMemoryErrorStore;
 import io.quarterdeck.application.testing.RecordingErrorEventPublisher;
 import io.quarterdeck.application.testing.TestClock;
@@ -26,7 +27,6 @@ import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import io.quarterdeck.domain.errors.ErrorLevel;
 import io.quarterdeck.domain.errors.ErrorOccurrence;
-import io.quarterdeck.domain.errors.ErrorQuery;
 import io.quarterdeck.domain.errors.SensitiveDataScrubber;
 import io.quarterdeck.domain.shared.FieldTooLargeException;
 import io.quarterdeck.domain.shared.InvalidFieldException;
@@ -67,13 +67,7 @@ class IngestErrorServiceTest {
         return service;
     }
 
-    private ErrorGroup stored(ErrorGroupId id) {
-        return store.groups().findById(id).orElseThrow();
-    }
 
-    private long groupCount() {
-        return store.groups().search(new ErrorQuery(100, 0, null, null, null, null)).total();
-    }
 
     // ---- one report ----------------------------------------------------------------------------------------
 
@@ -103,7 +97,7 @@ class IngestErrorServiceTest {
         assertEquals(T0, group.lastSeen());
         assertEquals(new ClientInfo("Mozilla/5.0", "203.0.113.9"), group.client());
         assertEquals("frontend", group.source());
-        assertEquals(Map.of("order", "A-17"), stored(group.id()).context());
+        assertEquals(Map.of("order", "A-17"), store.stored(group.id()).context());
         assertEquals(1, store.occurrencesOf(group.id()).size());
         assertEquals(List.of(1L), countStoredWhenPublished, "published once, and only after it was stored");
         assertEquals(List.of(group.id()), published.newErrors().stream().map(ErrorGroup::id).toList());
@@ -121,7 +115,7 @@ class IngestErrorServiceTest {
         assertEquals(2, second.count());
         assertEquals(T0, second.firstSeen());
         assertEquals(T0.plusSeconds(60), second.lastSeen());
-        assertEquals(2, stored(first.id()).count());
+        assertEquals(2, store.stored(first.id()).count());
         assertEquals(2, store.occurrencesOf(first.id()).size());
         assertEquals(List.of(1L, 2L), published.newErrors().stream().map(ErrorGroup::count).toList());
     }
@@ -135,7 +129,7 @@ class IngestErrorServiceTest {
 
         assertNotEquals(a.id(), b.id());
         assertNotEquals(a.fingerprint(), b.fingerprint());
-        assertEquals(2, groupCount());
+        assertEquals(2, store.groupCount());
     }
 
     @Test
@@ -158,8 +152,8 @@ class IngestErrorServiceTest {
                 Map.of("password", "hunter2", "user", "bob")));
 
         Map<String, Object> scrubbed = Map.of("password", SensitiveDataScrubber.FILTERED, "user", "bob");
-        assertEquals("card ************1111 declined", stored(group.id()).message());
-        assertEquals(scrubbed, stored(group.id()).context());
+        assertEquals("card ************1111 declined", store.stored(group.id()).message());
+        assertEquals(scrubbed, store.stored(group.id()).context());
         ErrorOccurrence occurrence = store.occurrencesOf(group.id()).get(0);
         assertEquals(scrubbed, occurrence.context());
         assertFalse(published.newErrors().get(0).context().containsValue("hunter2"));
@@ -178,24 +172,14 @@ class IngestErrorServiceTest {
         assertEquals("message", assertThrows(FieldTooLargeException.class,
                 () -> service.ingest(command("error", "x".repeat(8_193), Map.of()))).field());
 
-        assertEquals(0, groupCount());
+        assertEquals(0, store.groupCount());
         assertEquals(List.of(), published.newErrors());
         assertEquals(List.of(), transactions.calls, "refused before reaching the writer");
     }
 
     @Test
     void a_failing_publisher_does_not_fail_the_ingest_of_a_stored_occurrence() {
-        ErrorEventPublisher failing = new ErrorEventPublisher() {
-            @Override
-            public void newError(ErrorGroup group) {
-                throw new IllegalStateException("websocket broadcast failed");
-            }
-
-            @Override
-            public void errorResolved(ErrorGroupId id) {
-                throw new IllegalStateException("websocket broadcast failed");
-            }
-        };
+        ErrorEventPublisher failing = new FailingErrorEventPublisher("websocket broadcast failed");
         IngestErrorService service = service(ErrorTrackingSettings.defaults(), store.groups(), failing);
 
         ErrorGroup group = service.ingest(command("Payment failed"));
@@ -203,8 +187,8 @@ class IngestErrorServiceTest {
 
         assertEquals(1, group.count());
         assertTrue(outcomes.stream().allMatch(IngestOutcome::accepted));
-        assertEquals(2, stored(group.id()).count());
-        assertEquals(2, groupCount());
+        assertEquals(2, store.stored(group.id()).count());
+        assertEquals(2, store.groupCount());
     }
 
     // ---- batches -------------------------------------------------------------------------------------------
@@ -226,7 +210,7 @@ class IngestErrorServiceTest {
         assertEquals("message", outcomes.get(3).rejection().field());
         assertEquals(1, transactions.calls.size(), "the valid items share one transaction");
         assertEquals(2, transactions.calls.get(0).size());
-        assertEquals(2, groupCount());
+        assertEquals(2, store.groupCount());
         assertEquals(List.of("Payment failed", "Cart is empty"),
                 published.newErrors().stream().map(ErrorGroup::message).toList());
     }
@@ -241,9 +225,9 @@ class IngestErrorServiceTest {
 
         ErrorGroupId id = outcomes.get(0).group().id();
         outcomes.forEach(o -> assertEquals(id, o.group().id()));
-        assertEquals(4, stored(id).count());
+        assertEquals(4, store.stored(id).count());
         assertEquals(4, store.occurrencesOf(id).size());
-        assertEquals(1, groupCount());
+        assertEquals(1, store.groupCount());
         assertEquals(4, published.newErrors().size());
     }
 
@@ -273,7 +257,7 @@ class IngestErrorServiceTest {
         assertEquals(2, racing.lookups());
         assertEquals(2, group.count(), "the other writer's occurrence and this one");
         assertEquals("Payment failed", group.message());
-        assertEquals(1, groupCount());
+        assertEquals(1, store.groupCount());
         assertEquals(2, store.occurrencesOf(group.id()).size());
         assertEquals(1, published.newErrors().size());
     }
@@ -301,7 +285,7 @@ class IngestErrorServiceTest {
 
         assertEquals(2, transactions.calls.size(), "one attempt per call");
         assertEquals(List.of(), published.newErrors());
-        assertEquals(0, groupCount());
+        assertEquals(0, store.groupCount());
     }
 
     // ---- the writer ----------------------------------------------------------------------------------------
@@ -323,7 +307,7 @@ class IngestErrorServiceTest {
         assertEquals("B", b.get().message());
         assertEquals("C", c.get().message());
         assertEquals(List.of(1, 2), transactions.calls.stream().map(List::size).toList());
-        assertEquals(3, groupCount());
+        assertEquals(3, store.groupCount());
     }
 
     @Test
@@ -341,7 +325,7 @@ class IngestErrorServiceTest {
         transactions.release.countDown();
         assertEquals("A", a.get().message());
         assertEquals("B", b.get().message());
-        assertEquals(2, groupCount());
+        assertEquals(2, store.groupCount());
         assertEquals(List.of("A", "B"), published.newErrors().stream().map(ErrorGroup::message).sorted().toList(),
                 "each caller publishes its own, in whatever order the callers wake up");
     }
@@ -355,7 +339,7 @@ class IngestErrorServiceTest {
         assertThrows(IngestionUnavailableException.class,
                 () -> service.ingestAll(List.of(command("Payment failed"))));
         assertEquals(List.of(), transactions.calls);
-        assertEquals(0, groupCount());
+        assertEquals(0, store.groupCount());
     }
 
     @Test
@@ -379,9 +363,9 @@ class IngestErrorServiceTest {
             assertEquals(each, caller.get());
         }
 
-        assertEquals(1, groupCount());
+        assertEquals(1, store.groupCount());
         ErrorGroup group = published.newErrors().get(0);
-        assertEquals(threads * each, stored(group.id()).count());
+        assertEquals(threads * each, store.stored(group.id()).count());
         assertEquals(threads * each, store.occurrencesOf(group.id()).size());
         assertEquals(threads * each, published.newErrors().size());
         assertTrue(transactions.calls.stream().allMatch(batch -> batch.size() <= 7), "max batch is respected");

@@ -43,6 +43,16 @@ public final class InMemoryErrorStore {
     }
 
     /** Everything stored, for assertions: occurrences of one group, oldest first. */
+    /** The group as stored now; fails the test when there is none. */
+    public ErrorGroup stored(ErrorGroupId id) {
+        return groupRepository.findById(id).orElseThrow(() -> new AssertionError("no stored group " + id));
+    }
+
+    /** How many groups are stored. */
+    public long groupCount() {
+        return groupRepository.search(new ErrorQuery(100, 0, null, null, null, null)).total();
+    }
+
     public synchronized List<ErrorOccurrence> occurrencesOf(ErrorGroupId id) {
         return occurrences.values().stream().filter(o -> o.groupId().equals(id))
                 .sorted(Comparator.comparing(ErrorOccurrence::occurredAt)).toList();
