@@ -8,20 +8,17 @@ import io.quarterdeck.application.port.out.SecretHasher;
 import io.quarterdeck.domain.identity.ApiKey;
 import io.quarterdeck.domain.identity.ApiKeyPrincipal;
 import io.quarterdeck.domain.identity.Scope;
+import io.quarterdeck.application.identity.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * API keys are stored as memory-hard hashes, so proving one is deliberately slow. A key proven once is remembered
@@ -31,15 +28,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ApiKeyService implements AuthenticateApiKeyUseCase, BootstrapApiKeyUseCase {
     static final Duration CACHE_TTL = Duration.ofSeconds(60);
     static final int CACHE_MAX = 10_000;
-    private static final char[] ALPHABET =
-            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
     private final ApiKeyRepository keys;
     private final SecretHasher hasher;
     private final BootstrapSecretSink sink;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, Proven> proven = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
     private final Object[] stripes = new Object[64];
 
     {
@@ -71,7 +66,7 @@ public class ApiKeyService implements AuthenticateApiKeyUseCase, BootstrapApiKey
             return Optional.empty();
         }
         Instant now = clock.instant();
-        String digest = sha256(presented);
+        String digest = Secrets.sha256(presented);
         Optional<ApiKeyPrincipal> cached = cached(digest, now);
         if (cached.isPresent()) {
             return cached;
@@ -94,22 +89,34 @@ public class ApiKeyService implements AuthenticateApiKeyUseCase, BootstrapApiKey
     }
 
     private Optional<ApiKeyPrincipal> prove(String presented, String id, String digest, Instant now) {
+        long generationAtStart = generation.get();
         Optional<ApiKey> stored = keys.findById(id);
         if (stored.isEmpty() || !stored.get().activeAt(now) || !hasher.verify(presented, stored.get().hash())) {
             proven.remove(digest);
             return Optional.empty();
         }
         ApiKey key = stored.get();
+        keys.touch(key.id(), now);
         ApiKeyPrincipal principal = new ApiKeyPrincipal(key.id(), key.name(), key.scopes());
         if (proven.size() >= CACHE_MAX) {
             proven.clear();
         }
         proven.put(digest, new Proven(principal, now.plus(CACHE_TTL), key.expiresAt()));
+        if (generation.get() != generationAtStart) {
+            // A revocation committed while this key was being proven: do not let the proof outlive it.
+            proven.remove(digest);
+        }
         return Optional.of(principal);
+    }
+
+    /** A new key: {@code qdk_}, a 12-character id, {@code _}, 40 random characters (about 238 bits). */
+    static String newKey() {
+        return ApiKey.PREFIX + Secrets.random(12) + "_" + Secrets.random(40);
     }
 
     /** Forgets every proven key, so a revocation takes effect at once. */
     public void forgetProvenKeys() {
+        generation.incrementAndGet();
         proven.clear();
     }
 
@@ -127,7 +134,7 @@ public class ApiKeyService implements AuthenticateApiKeyUseCase, BootstrapApiKey
                         "the preset bootstrap API key must look like qdk_<id>_<secret> and be at least 32 characters");
             }
         } else {
-            key = ApiKey.PREFIX + randomToken(12) + "_" + randomToken(40);
+            key = newKey();
         }
         String id = ApiKey.idOf(key);
         keys.insert(new ApiKey(id, "bootstrap", ApiKey.previewOf(key), hasher.hash(key),
@@ -136,21 +143,5 @@ public class ApiKeyService implements AuthenticateApiKeyUseCase, BootstrapApiKey
             return Optional.of("preset by configuration");
         }
         return Optional.of(sink.deliver("bootstrap-api-key", key));
-    }
-
-    private String randomToken(int length) {
-        char[] out = new char[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = ALPHABET[random.nextInt(ALPHABET.length)];
-        }
-        return new String(out);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -376,5 +376,20 @@ class ApiKeyServiceTest {
         public long count() {
             return delegate.count();
         }
+
+        @Override
+        public java.util.List<ApiKey> listActive() {
+            return delegate.listActive();
+        }
+
+        @Override
+        public boolean revoke(String id, java.time.Instant at) {
+            return delegate.revoke(id, at);
+        }
+
+        @Override
+        public void touch(String id, java.time.Instant at) {
+            delegate.touch(id, at);
+        }
     }
 }

@@ -2,6 +2,9 @@ package io.quarterdeck.application.testing;
 
 import io.quarterdeck.application.port.out.ApiKeyRepository;
 import io.quarterdeck.domain.identity.ApiKey;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,5 +32,28 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     @Override
     public long count() {
         return keys.size();
+    }
+
+    @Override
+    public List<ApiKey> listActive() {
+        return keys.values().stream().filter(k -> k.revokedAt() == null)
+                .sorted(Comparator.comparing(ApiKey::createdAt).reversed()).toList();
+    }
+
+    @Override
+    public boolean revoke(String id, Instant at) {
+        ApiKey k = keys.get(id);
+        if (k == null || k.revokedAt() != null) {
+            return false;
+        }
+        keys.put(id, new ApiKey(k.id(), k.name(), k.preview(), k.hash(), k.scopes(), k.createdAt(), k.expiresAt(),
+                k.lastUsed(), at));
+        return true;
+    }
+
+    @Override
+    public void touch(String id, Instant at) {
+        keys.computeIfPresent(id, (i, k) -> new ApiKey(k.id(), k.name(), k.preview(), k.hash(), k.scopes(),
+                k.createdAt(), k.expiresAt(), at, k.revokedAt()));
     }
 }

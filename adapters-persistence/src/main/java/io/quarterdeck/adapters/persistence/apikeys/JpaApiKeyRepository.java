@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -48,13 +50,39 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
     @Override
     @Transactional
     public Optional<ApiKey> findById(String id) {
-        return Optional.ofNullable(em.find(ApiKeyJpaEntity.class, id)).map(e -> new ApiKey(e.id, e.name, e.preview,
-                e.hash, Arrays.stream(e.scopes.split(",")).filter(s -> !s.isBlank()).map(s -> Scope.parse("scopes", s))
-                        .collect(Collectors.toSet()), e.createdAt, e.expiresAt, e.lastUsed, e.revokedAt));
+        return Optional.ofNullable(em.find(ApiKeyJpaEntity.class, id)).map(JpaApiKeyRepository::toDomain);
+    }
+
+    private static ApiKey toDomain(ApiKeyJpaEntity e) {
+        return new ApiKey(e.id, e.name, e.preview, e.hash, Arrays.stream(e.scopes.split(",")).filter(s -> !s.isBlank())
+                .map(s -> Scope.parse("scopes", s)).collect(Collectors.toSet()), e.createdAt, e.expiresAt, e.lastUsed,
+                e.revokedAt);
     }
 
     @Override
     public long count() {
         return em.createQuery("select count(k) from ApiKeyJpaEntity k", Long.class).getSingleResult();
+    }
+
+    @Override
+    public List<ApiKey> listActive() {
+        return em.createQuery("select k from ApiKeyJpaEntity k where k.revokedAt is null order by k.createdAt desc",
+                ApiKeyJpaEntity.class).setMaxResults(10_000).getResultStream().map(JpaApiKeyRepository::toDomain).toList();
+    }
+
+    /** Commits by itself, so the caller can drop cached proofs after the revocation is visible to everyone. */
+    @Override
+    @Transactional
+    public boolean revoke(String id, Instant at) {
+        return em.createQuery("update ApiKeyJpaEntity k set k.revokedAt = :at where k.id = :id and k.revokedAt is null")
+                .setParameter("at", at).setParameter("id", id).executeUpdate() == 1;
+    }
+
+    /** Its own short transaction, like {@link #findById}: authentication must not hold a connection afterwards. */
+    @Override
+    @Transactional
+    public void touch(String id, Instant at) {
+        em.createQuery("update ApiKeyJpaEntity k set k.lastUsed = :at where k.id = :id and (k.lastUsed is null or k.lastUsed < :at)")
+                .setParameter("at", at).setParameter("id", id).executeUpdate();
     }
 }

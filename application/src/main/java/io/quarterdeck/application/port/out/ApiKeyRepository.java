@@ -1,6 +1,8 @@
 package io.quarterdeck.application.port.out;
 
 import io.quarterdeck.domain.identity.ApiKey;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Storage of API keys (hashes only). */
@@ -10,4 +12,13 @@ public interface ApiKeyRepository {
     Optional<ApiKey> findById(String id);
 
     long count();
+
+    /** Every key that is not revoked, newest first. */
+    List<ApiKey> listActive();
+
+    /** Marks the key revoked; false when it does not exist or already was. */
+    boolean revoke(String id, Instant at);
+
+    /** Records that the key was used at {@code at} (kept to the minute, not per request). */
+    void touch(String id, Instant at);
 }

@@ -1,0 +1,12 @@
+package io.quarterdeck.application.port.in.identity;
+
+import io.quarterdeck.application.port.out.AuditLog;
+import io.quarterdeck.domain.identity.AuditQuery;
+import io.quarterdeck.domain.identity.AuditRecord;
+
+/** Append to and read the audit log. */
+public interface AuditUseCase {
+    void record(AuditRecord record);
+
+    AuditLog.Page query(AuditQuery query);
+}

@@ -1,0 +1,2 @@
+/** Tests of the identity services on in-memory out-ports. */
+package io.quarterdeck.application.identity;
