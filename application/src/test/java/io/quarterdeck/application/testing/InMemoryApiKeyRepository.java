@@ -53,7 +53,8 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public void touch(String id, Instant at) {
-        keys.computeIfPresent(id, (i, k) -> new ApiKey(k.id(), k.name(), k.preview(), k.hash(), k.scopes(),
-                k.createdAt(), k.expiresAt(), at, k.revokedAt()));
+        keys.computeIfPresent(id, (i, k) -> k.lastUsed() != null && !k.lastUsed().isBefore(at) ? k
+                : new ApiKey(k.id(), k.name(), k.preview(), k.hash(), k.scopes(), k.createdAt(), k.expiresAt(), at,
+                        k.revokedAt()));
     }
 }

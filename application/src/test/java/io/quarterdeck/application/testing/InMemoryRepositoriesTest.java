@@ -7,6 +7,7 @@ import io.quarterdeck.application.port.out.contract.ApiKeyRepositoryContract;
 import io.quarterdeck.application.port.out.contract.ErrorRepositoryContract;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import io.quarterdeck.application.port.out.contract.IdentityStoresContract;
 import org.junit.jupiter.api.Nested;
 
 /** The in-memory adapters keep the same contracts as the real ones, so service tests built on them mean something. */
@@ -49,6 +50,22 @@ class InMemoryRepositoriesTest {
         @Override
         protected void deleteEverything() {
             repository.clear();
+        }
+    }
+
+    @Nested
+    class Identity extends IdentityStoresContract {
+        private InMemoryIdentityStores stores = new InMemoryIdentityStores();
+
+        @Override
+        protected <T> T inTransaction(Function<Stores, T> work) {
+            return work.apply(new Stores(stores.users, stores.refreshTokens, stores.revocations, stores.clients,
+                    stores.invitations, stores.audit));
+        }
+
+        @Override
+        protected void deleteEverything() {
+            stores = new InMemoryIdentityStores();
         }
     }
 }

@@ -35,7 +35,13 @@ public final class TestDatabase implements AutoCloseable {
         Configuration cfg = new Configuration()
                 .addAnnotatedClass(ErrorGroupJpaEntity.class)
                 .addAnnotatedClass(ErrorOccurrenceJpaEntity.class)
-                .addAnnotatedClass(ApiKeyJpaEntity.class);
+                .addAnnotatedClass(ApiKeyJpaEntity.class)
+                .addAnnotatedClass(io.quarterdeck.adapters.persistence.identity.UserJpaEntity.class)
+                .addAnnotatedClass(io.quarterdeck.adapters.persistence.identity.ServiceClientJpaEntity.class)
+                .addAnnotatedClass(io.quarterdeck.adapters.persistence.identity.RefreshTokenJpaEntity.class)
+                .addAnnotatedClass(io.quarterdeck.adapters.persistence.identity.RevokedTokenJpaEntity.class)
+                .addAnnotatedClass(io.quarterdeck.adapters.persistence.identity.InvitationJpaEntity.class)
+                .addAnnotatedClass(io.quarterdeck.adapters.persistence.identity.AuditEventJpaEntity.class);
         cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         cfg.getProperties().put(AvailableSettings.HBM2DDL_AUTO, "none");
         cfg.getProperties().put(AvailableSettings.JDBC_TIME_ZONE, "UTC");

@@ -1,6 +1,7 @@
 package io.quarterdeck.application.port.out.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,10 @@ public abstract class ApiKeyRepositoryContract {
     protected abstract <T> T inTransaction(Function<ApiKeyRepository, T> work);
 
     protected abstract void deleteEverything();
+
+    private boolean holds(Function<ApiKeyRepository, Boolean> check) {
+        return inTransaction(check);
+    }
 
     @BeforeEach
     void empty() {
@@ -66,5 +71,27 @@ public abstract class ApiKeyRepositoryContract {
             return null;
         }));
         assertEquals(1L, inTransaction(ApiKeyRepository::count));
+    }
+
+    @Test
+    void revoking_hides_a_key_from_the_active_list_once_and_touch_keeps_the_latest_use() {
+        inTransaction(r -> {
+            r.insert(key("bbbbbbbb0001"));
+            r.insert(key("bbbbbbbb0002"));
+            return null;
+        });
+        assertTrue(holds(r -> r.revoke("bbbbbbbb0001", T0.plusSeconds(5))));
+        assertFalse(holds(r -> r.revoke("bbbbbbbb0001", T0.plusSeconds(6))));
+        assertFalse(holds(r -> r.revoke("nope00000000", T0)));
+        assertEquals(java.util.List.of("bbbbbbbb0002"),
+                inTransaction(r -> r.listActive().stream().map(ApiKey::id).toList()));
+        assertEquals(T0.plusSeconds(5), inTransaction(r -> r.findById("bbbbbbbb0001")).orElseThrow().revokedAt());
+
+        inTransaction(r -> {
+            r.touch("bbbbbbbb0002", T0.plusSeconds(60));
+            r.touch("bbbbbbbb0002", T0.plusSeconds(30));
+            return null;
+        });
+        assertEquals(T0.plusSeconds(60), inTransaction(r -> r.findById("bbbbbbbb0002")).orElseThrow().lastUsed());
     }
 }
