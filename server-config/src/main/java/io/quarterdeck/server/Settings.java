@@ -1,6 +1,7 @@
 package io.quarterdeck.server;
 
 import io.quarterdeck.application.errors.ErrorTrackingSettings;
+import io.quarterdeck.application.identity.IdentitySettings;
 import io.quarterdeck.domain.errors.ErrorReportLimits;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -47,6 +48,17 @@ public class Settings {
         Duration retention = Duration.ofDays(integer("quarterdeck.errors.retention-days", 30));
         return new ErrorTrackingSettings(limits, keys, retention, integer("quarterdeck.errors.per-group-cap", 1_000),
                 integer("quarterdeck.errors.max-batch", 500), integer("quarterdeck.errors.queue-capacity", 20_000));
+    }
+
+    @Produces
+    @Singleton
+    IdentitySettings identity() {
+        return new IdentitySettings(
+                Duration.ofMinutes(integer("quarterdeck.jwt.access-token-minutes", 15)),
+                Duration.ofDays(integer("quarterdeck.jwt.refresh-token-days", 7)),
+                config.getOptionalValue("quarterdeck.auth.registration-enabled", Boolean.class).orElse(false),
+                Duration.ofHours(integer("quarterdeck.auth.secret-rotation-overlap-hours", 24)),
+                Duration.ofDays(integer("quarterdeck.auth.invitation-days", 7)));
     }
 
     /** Threads that carry the application's context (JNDI, CDI, transactions), for the ingestion writer. */

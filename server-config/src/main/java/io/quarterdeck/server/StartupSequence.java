@@ -3,6 +3,8 @@ package io.quarterdeck.server;
 import io.quarterdeck.adapters.persistence.support.FlywayMigrations;
 import io.quarterdeck.application.port.in.apikeys.BootstrapApiKeyUseCase;
 import io.quarterdeck.application.port.in.errors.PurgeOccurrencesUseCase;
+import io.quarterdeck.application.port.in.identity.BootstrapOwnerUseCase;
+import io.quarterdeck.application.port.in.identity.TokenRevocationUseCase;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +38,16 @@ public class StartupSequence {
     @Inject
     PurgeOccurrencesUseCase purge;
     @Inject
+    BootstrapOwnerUseCase bootstrapOwner;
+    @Inject
+    TokenRevocationUseCase revocations;
+    @Inject
     Config config;
 
     private volatile boolean prepared;
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> purging;
+    private ScheduledFuture<?> revocationReload;
 
     void onStart(@Observes Startup startup) {
         if (!prepare()) {
@@ -52,6 +59,8 @@ public class StartupSequence {
         }
         long minutes = config.getOptionalValue("quarterdeck.errors.purge-interval-minutes", Long.class).orElse(10L);
         purging = scheduler.scheduleWithFixedDelay(this::purgeOnce, minutes, minutes, TimeUnit.MINUTES);
+        long seconds = config.getOptionalValue("quarterdeck.auth.revocation-reload-seconds", Long.class).orElse(15L);
+        revocationReload = scheduler.scheduleWithFixedDelay(this::reloadRevocations, seconds, seconds, TimeUnit.SECONDS);
     }
 
     private synchronized boolean prepare() {
@@ -63,6 +72,12 @@ public class StartupSequence {
             Optional<String> preset = config.getOptionalValue("quarterdeck.bootstrap-api-key", String.class);
             bootstrapKey.bootstrap(preset).ifPresent(where -> LOG.info(
                     "Created the bootstrap API key (read, write, ingest); it was written to " + where));
+            String owner = config.getOptionalValue("quarterdeck.bootstrap.owner-username", String.class).orElse("owner");
+            Optional<String> ownerPassword = config.getOptionalValue("quarterdeck.bootstrap.owner-password", String.class);
+            bootstrapOwner.bootstrapOwner(owner, ownerPassword).ifPresent(where -> LOG.info(
+                    "Created the owner account '" + owner + "'; its password was " + (where.startsWith("preset")
+                            ? "preset by configuration" : "written to " + where)));
+            revocations.reload();
             prepared = true;
             return true;
         } catch (RuntimeException e) {
@@ -85,6 +100,17 @@ public class StartupSequence {
         }
     }
 
+    private void reloadRevocations() {
+        if (!prepared) {
+            return;
+        }
+        try {
+            revocations.reload();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reloading the token revocation list failed; will retry", e);
+        }
+    }
+
     @PreDestroy
     void stop() {
         if (retry != null) {
@@ -92,6 +118,9 @@ public class StartupSequence {
         }
         if (purging != null) {
             purging.cancel(false);
+        }
+        if (revocationReload != null) {
+            revocationReload.cancel(false);
         }
     }
 }

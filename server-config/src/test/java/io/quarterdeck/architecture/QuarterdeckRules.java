@@ -18,7 +18,7 @@ final class QuarterdeckRules {
     static final String DOMAIN = "io.quarterdeck.domain..";
     static final String PORTS = "io.quarterdeck.application.port..";
     static final String[] APPLICATION_SERVICES = {
-        "io.quarterdeck.application.errors..", "io.quarterdeck.application.apikeys..",
+        "io.quarterdeck.application.errors..", "io.quarterdeck.application.apikeys..", "io.quarterdeck.application.identity..",
         "io.quarterdeck.application.health.."};
 
     static final ArchRule the_core_is_an_onion_and_adapters_do_not_see_each_other = onionArchitecture()

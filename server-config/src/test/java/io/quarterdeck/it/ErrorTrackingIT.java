@@ -126,7 +126,9 @@ class ErrorTrackingIT {
         assertEquals("production", e.getString("environment"));
         assertEquals("https://api.example.com/users", e.getString("url"));
         assertEquals("it-agent/1.0", e.getString("user_agent"));
-        assertEquals("127.0.0.1", e.getString("ip_address"), "X-Forwarded-For from an untrusted peer is ignored");
+        // The test command makes 127.0.0.1 a trusted proxy, so its X-Forwarded-For names the client (the untrusted
+        // case is ClientAddressResolverTest's).
+        assertEquals("203.0.113.9", e.getString("ip_address"), "X-Forwarded-For from a trusted proxy names the client");
         assertEquals("12345", e.getJsonObject("context").getString("user_id"));
         assertEquals(1.5, e.getJsonObject("context").getJsonObject("nested").getJsonNumber("n").doubleValue());
         assertTrue(e.getString("fingerprint").matches("[0-9a-f]{32}"));

@@ -1,5 +1,6 @@
 package io.quarterdeck.application.identity;
 
+import io.quarterdeck.domain.identity.AuditPage;
 import io.quarterdeck.application.port.in.identity.AuditUseCase;
 import io.quarterdeck.application.port.out.AuditLog;
 import io.quarterdeck.domain.identity.AuditQuery;
@@ -31,7 +32,7 @@ public class AuditService implements AuditUseCase {
 
     @Override
     @Transactional
-    public AuditLog.Page query(AuditQuery query) {
+    public AuditPage query(AuditQuery query) {
         return log.query(query);
     }
 }

@@ -1,5 +1,6 @@
 package io.quarterdeck.application.identity;
 
+import io.quarterdeck.domain.identity.AccessTokenClaims;
 import io.quarterdeck.application.port.in.identity.BootstrapOwnerUseCase;
 import io.quarterdeck.application.port.in.identity.ProfileUseCase;
 import io.quarterdeck.application.port.in.identity.RefreshTokensUseCase;
@@ -158,7 +159,7 @@ public class IdentityService implements SignInUseCase, RefreshTokensUseCase, Ser
 
     private TokenPair pairFor(User user, String familyId, Instant now) {
         Instant expires = now.plus(settings.accessTokenTtl());
-        String access = issuer.issue(new AccessTokenIssuer.Claims(user.id(), user.username(), user.role(), "user",
+        String access = issuer.issue(new AccessTokenClaims(user.id(), user.username(), user.role(), "user",
                 Set.of(), UUID.randomUUID().toString(), now, expires));
         String refresh = REFRESH_PREFIX + Secrets.random(43);
         refreshTokens.insert(new RefreshToken(UUID.randomUUID().toString(), familyId, user.id(), Secrets.sha256(refresh),
@@ -183,7 +184,7 @@ public class IdentityService implements SignInUseCase, RefreshTokensUseCase, Ser
                     (ok ? "disabled client " : "wrong secret for client ") + client.clientId());
         }
         Instant expires = now.plus(settings.accessTokenTtl());
-        String access = issuer.issue(new AccessTokenIssuer.Claims(client.clientId(), client.name(), Role.SERVICE,
+        String access = issuer.issue(new AccessTokenClaims(client.clientId(), client.name(), Role.SERVICE,
                 "service", client.scopes(), UUID.randomUUID().toString(), now, expires));
         return new TokenPair(access, null, settings.accessTokenTtl().toSeconds(), client.clientId(), Role.SERVICE);
     }

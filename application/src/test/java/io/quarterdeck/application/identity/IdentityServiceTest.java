@@ -1,5 +1,6 @@
 package io.quarterdeck.application.identity;
 
+import io.quarterdeck.domain.identity.AccessTokenClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -50,7 +51,7 @@ class IdentityServiceTest {
         return u;
     }
 
-    private static Caller callerOf(User u, AccessTokenIssuer.Claims claims) {
+    private static Caller callerOf(User u, AccessTokenClaims claims) {
         return Caller.user(u.id(), u.username(), u.role(), claims.jti(), claims.expiresAt());
     }
 
@@ -78,7 +79,7 @@ class IdentityServiceTest {
     void sign_in_issues_an_access_token_with_the_role_and_a_one_time_refresh_token() {
         User ada = person("ada", Role.OPERATOR, "s3cret-pass");
         TokenPair pair = service.signIn("ADA", "s3cret-pass");
-        AccessTokenIssuer.Claims claims = stores.issuer.last();
+        AccessTokenClaims claims = stores.issuer.last();
         assertEquals(ada.id(), claims.subject());
         assertEquals("ada", claims.upn());
         assertEquals(Role.OPERATOR, claims.role());
@@ -189,7 +190,7 @@ class IdentityServiceTest {
     void changing_the_password_revokes_refresh_tokens_and_earlier_access_tokens() {
         User ada = person("ada", Role.VIEWER, "s3cret-pass");
         TokenPair pair = service.signIn("ada", "s3cret-pass");
-        AccessTokenIssuer.Claims before = stores.issuer.last();
+        AccessTokenClaims before = stores.issuer.last();
         Caller caller = callerOf(ada, before);
 
         assertThrows(InvalidFieldException.class, () -> service.changePassword(caller, "wrong", "new-s3cret"));
@@ -205,7 +206,7 @@ class IdentityServiceTest {
 
         clock.advance(Duration.ofSeconds(1));
         service.signIn("ada", "new-s3cret-pass");
-        AccessTokenIssuer.Claims after = stores.issuer.last();
+        AccessTokenClaims after = stores.issuer.last();
         assertFalse(revocations.isRevoked(after.jti(), ada.id(), after.issuedAt()));
     }
 
@@ -213,7 +214,7 @@ class IdentityServiceTest {
     void sign_out_revokes_the_access_token_and_the_refresh_family() {
         User ada = person("ada", Role.VIEWER, "s3cret-pass");
         TokenPair pair = service.signIn("ada", "s3cret-pass");
-        AccessTokenIssuer.Claims claims = stores.issuer.last();
+        AccessTokenClaims claims = stores.issuer.last();
         service.signOut(callerOf(ada, claims), pair.refreshToken());
         assertTrue(revocations.isRevoked(claims.jti(), ada.id(), claims.issuedAt()));
         assertThrows(AuthenticationFailedException.class, () -> service.refresh(pair.refreshToken()));

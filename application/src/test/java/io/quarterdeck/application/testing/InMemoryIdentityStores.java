@@ -1,5 +1,7 @@
 package io.quarterdeck.application.testing;
 
+import io.quarterdeck.domain.identity.AuditPage;
+import io.quarterdeck.domain.identity.AccessTokenClaims;
 import io.quarterdeck.application.port.out.AccessTokenIssuer;
 import io.quarterdeck.application.port.out.AuditLog;
 import io.quarterdeck.application.port.out.InvitationRepository;
@@ -265,7 +267,7 @@ public final class InMemoryIdentityStores {
         }
 
         @Override
-        public Page query(AuditQuery q) {
+        public AuditPage query(AuditQuery q) {
             List<AuditRecord> hits = new ArrayList<>(records.stream()
                     .filter(r -> q.actor() == null || r.actor().equals(q.actor()))
                     .filter(r -> q.action() == null || r.action().startsWith(q.action()))
@@ -273,21 +275,21 @@ public final class InMemoryIdentityStores {
                     .filter(r -> q.to() == null || !r.at().isAfter(q.to())).toList());
             hits.sort(Comparator.comparing(AuditRecord::at).reversed());
             int from = Math.min(hits.size(), (q.page() - 1) * q.limit());
-            return new Page(hits.subList(from, Math.min(hits.size(), from + q.limit())), hits.size());
+            return new AuditPage(hits.subList(from, Math.min(hits.size(), from + q.limit())), hits.size());
         }
     }
 
     /** Remembers what it was asked to sign and answers with a token naming the jti (the signature is the adapter's job). */
     public static final class RecordingIssuer implements AccessTokenIssuer {
-        public final List<Claims> issued = new CopyOnWriteArrayList<>();
+        public final List<AccessTokenClaims> issued = new CopyOnWriteArrayList<>();
 
         @Override
-        public String issue(Claims claims) {
+        public String issue(AccessTokenClaims claims) {
             issued.add(claims);
             return "access:" + claims.jti();
         }
 
-        public Claims last() {
+        public AccessTokenClaims last() {
             return issued.get(issued.size() - 1);
         }
     }

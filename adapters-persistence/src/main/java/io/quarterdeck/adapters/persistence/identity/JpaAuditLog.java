@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.persistence.identity;
 
+import io.quarterdeck.domain.identity.AuditPage;
 import io.quarterdeck.application.port.out.AuditLog;
 import io.quarterdeck.domain.identity.AuditQuery;
 import io.quarterdeck.domain.identity.AuditRecord;
@@ -41,7 +42,7 @@ public class JpaAuditLog implements AuditLog {
     }
 
     @Override
-    public Page query(AuditQuery q) {
+    public AuditPage query(AuditQuery q) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object[]> params = new ArrayList<>();
         if (q.actor() != null) {
@@ -70,6 +71,6 @@ public class JpaAuditLog implements AuditLog {
         List<AuditRecord> items = select.setFirstResult((q.page() - 1) * q.limit()).setMaxResults(q.limit())
                 .getResultStream().map(e -> new AuditRecord(e.id, e.at, e.actor, e.role, e.ip, e.requestId, e.method,
                         e.path, e.action, e.summary, e.outcome)).toList();
-        return new Page(items, count.getSingleResult());
+        return new AuditPage(items, count.getSingleResult());
     }
 }

@@ -1,6 +1,7 @@
 package io.quarterdeck.adapters.rest.healthmonitor;
 
-import io.quarterdeck.adapters.rest.security.RequiresScope;
+import io.quarterdeck.adapters.rest.security.Requires;
+import io.quarterdeck.adapters.rest.security.Unaudited;
 import io.quarterdeck.adapters.rest.support.BoundedBody;
 import io.quarterdeck.adapters.rest.support.ClientAddressResolver;
 import io.quarterdeck.application.port.in.errors.DeleteErrorUseCase;
@@ -14,6 +15,7 @@ import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import io.quarterdeck.domain.errors.ErrorLevel;
 import io.quarterdeck.domain.errors.ErrorQuery;
+import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.shared.FieldTooLargeException;
 import io.quarterdeck.domain.shared.InvalidFieldException;
@@ -79,7 +81,8 @@ public class ErrorsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresScope({Scope.INGEST, Scope.WRITE})
+    @Requires(role = Role.DEVELOPER, scopes = {Scope.INGEST, Scope.WRITE})
+    @Unaudited("error reports are telemetry, each kept as an occurrence; refusals are still audited")
     public Response create(InputStream body) throws IOException {
         byte[] bytes = BoundedBody.read(body, request.getContentLengthLong(), maxBodyBytes);
         JsonValue json;
@@ -153,7 +156,7 @@ public class ErrorsResource {
     }
 
     @GET
-    @RequiresScope(Scope.READ)
+    @Requires(role = Role.VIEWER, scopes = Scope.READ)
     public Envelope<ErrorListDto> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
                                        @QueryParam("level") String level, @QueryParam("source") String source,
                                        @QueryParam("resolved") String resolved, @QueryParam("search") String search) {
@@ -165,14 +168,14 @@ public class ErrorsResource {
 
     @GET
     @Path("/{id}")
-    @RequiresScope(Scope.READ)
+    @Requires(role = Role.VIEWER, scopes = Scope.READ)
     public Envelope<ErrorDto> get(@PathParam("id") String id) {
         return Envelope.success(ErrorDto.from(get.get(id(id))));
     }
 
     @PUT
     @Path("/{id}/resolve")
-    @RequiresScope(Scope.WRITE)
+    @Requires(role = Role.DEVELOPER, scopes = Scope.WRITE)
     public Envelope<Map<String, String>> resolve(@PathParam("id") String id) {
         resolve.resolve(id(id));
         return Envelope.success(Map.of("status", "resolved"));
@@ -180,7 +183,7 @@ public class ErrorsResource {
 
     @DELETE
     @Path("/{id}")
-    @RequiresScope(Scope.WRITE)
+    @Requires(role = Role.DEVELOPER, scopes = Scope.WRITE)
     public Response delete(@PathParam("id") String id) {
         delete.delete(id(id));
         return Response.noContent().build();

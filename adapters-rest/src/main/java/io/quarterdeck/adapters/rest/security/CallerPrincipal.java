@@ -1,12 +1,11 @@
 package io.quarterdeck.adapters.rest.security;
 
-import io.quarterdeck.domain.identity.ApiKeyPrincipal;
-import java.security.Principal;
+import io.quarterdeck.domain.identity.Caller;
 
-/** The authenticated caller as JAX-RS's SecurityContext carries it. */
-public record CallerPrincipal(ApiKeyPrincipal apiKey) implements Principal {
+/** The authenticated caller of an API-key request as JAX-RS's SecurityContext carries it. */
+public record CallerPrincipal(Caller caller) implements AuthenticatedPrincipal {
     @Override
     public String getName() {
-        return "api-key:" + apiKey.keyId();
+        return "api-key:" + caller.id();
     }
 }

@@ -1,6 +1,9 @@
 package io.quarterdeck.adapters.rest.support;
 
 import io.quarterdeck.application.errors.IngestionUnavailableException;
+import io.quarterdeck.domain.identity.AuthenticationFailedException;
+import io.quarterdeck.domain.identity.NotPermittedException;
+import io.quarterdeck.domain.shared.ConflictException;
 import io.quarterdeck.domain.shared.FieldTooLargeException;
 import io.quarterdeck.domain.shared.InvalidFieldException;
 import io.quarterdeck.domain.shared.NotFoundException;
@@ -50,6 +53,18 @@ public final class ExceptionMappers {
                 return Response.fromResponse(respond(uri, 503, "Ingestion is busy; retry shortly", Map.of()))
                         .header("Retry-After", "1").build();
             }
+            if (e instanceof AuthenticationFailedException a) {
+                note(a.reason());
+                return Response.fromResponse(respond(uri, 401, a.getMessage(), Map.of()))
+                        .header("WWW-Authenticate", "Bearer realm=\"quarterdeck\"").build();
+            }
+            if (e instanceof NotPermittedException n) {
+                note(n.getMessage());
+                return respond(uri, 403, n.getMessage(), Map.of());
+            }
+            if (e instanceof ConflictException c) {
+                return respond(uri, 409, c.getMessage(), c.field() == null ? Map.of() : Map.of("field", c.field()));
+            }
             if (e instanceof InvalidFieldException f) {
                 return respond(uri, 400, "Invalid " + f.getMessage(), Map.of("field", f.field()));
             }
@@ -63,6 +78,12 @@ public final class ExceptionMappers {
                 return WebApplicationExceptionMapper.map(uri, w);
             }
             return UnexpectedExceptionMapper.map(uri, request, e);
+        }
+
+        private void note(String reason) {
+            if (request != null) {
+                request.setAttribute(RequestAttributes.REFUSAL, reason);
+            }
         }
     }
 

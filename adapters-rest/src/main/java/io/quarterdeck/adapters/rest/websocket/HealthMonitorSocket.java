@@ -1,6 +1,7 @@
 package io.quarterdeck.adapters.rest.websocket;
 
-import io.quarterdeck.domain.identity.ApiKeyPrincipal;
+import io.quarterdeck.domain.identity.Caller;
+import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -13,9 +14,10 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Seed 001 section 7: {@code /ws?token=<api key>}. A key with the read scope joins the live error feed; a bad or
+ * Seed 001 section 7: {@code /ws?token=<api key or access token>}. A key with the read scope (or a viewer's token) joins the live error feed; a bad or
  * missing token closes the socket with 1008 (policy violation). The seed requires the key in the URL here, and
  * only here.
  */
@@ -31,8 +33,8 @@ public class HealthMonitorSocket {
     public void open(Session session) throws IOException {
         List<String> tokens = session.getRequestParameterMap().get("token");
         String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
-        Optional<ApiKeyPrincipal> principal = token == null ? Optional.empty() : apiKeys.authenticate(token);
-        if (principal.isEmpty() || !principal.get().has(Scope.READ)) {
+        Optional<Caller> caller = token == null ? Optional.empty() : apiKeys.authenticate(token);
+        if (caller.isEmpty() || !caller.get().mayAccess(Role.VIEWER, Set.of(Scope.READ))) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
                     token == null ? "missing token" : "invalid token"));
             return;

@@ -1,5 +1,6 @@
 package io.quarterdeck.application.port.in.identity;
 
+import io.quarterdeck.domain.identity.AuditPage;
 import io.quarterdeck.application.port.out.AuditLog;
 import io.quarterdeck.domain.identity.AuditQuery;
 import io.quarterdeck.domain.identity.AuditRecord;
@@ -8,5 +9,5 @@ import io.quarterdeck.domain.identity.AuditRecord;
 public interface AuditUseCase {
     void record(AuditRecord record);
 
-    AuditLog.Page query(AuditQuery query);
+    AuditPage query(AuditQuery query);
 }

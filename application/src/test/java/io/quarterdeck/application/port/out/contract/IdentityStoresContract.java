@@ -1,5 +1,6 @@
 package io.quarterdeck.application.port.out.contract;
 
+import io.quarterdeck.domain.identity.AuditPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -160,11 +161,11 @@ public abstract class IdentityStoresContract {
                         n == 4 ? 401 : 200));
             }
         });
-        AuditLog.Page all = inTransaction(s -> s.audit().query(new AuditQuery(null, null, null, null, 1, 2)));
+        AuditPage all = inTransaction(s -> s.audit().query(new AuditQuery(null, null, null, null, 1, 2)));
         assertEquals(5, all.total());
         assertEquals(List.of("req-4", "req-3"), all.items().stream().map(AuditRecord::requestId).toList());
         assertEquals(401, all.items().get(0).outcome());
-        AuditLog.Page page3 = inTransaction(s -> s.audit().query(new AuditQuery(null, null, null, null, 3, 2)));
+        AuditPage page3 = inTransaction(s -> s.audit().query(new AuditQuery(null, null, null, null, 3, 2)));
         assertEquals(List.of("req-0"), page3.items().stream().map(AuditRecord::requestId).toList());
         assertEquals(3, inTransaction(s -> s.audit().query(new AuditQuery("ada", null, null, null, 1, 10))).total());
         assertEquals(3, inTransaction(s -> s.audit().query(new AuditQuery(null, "auth.", null, null, 1, 10))).total());
