@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.rest.websocket;
 
+import io.quarterdeck.adapters.rest.security.Requires;
 import io.quarterdeck.domain.identity.Caller;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
@@ -23,6 +24,7 @@ import java.util.Set;
  */
 @Dependent // a CDI bean per connection, so its collaborators are injected
 @ServerEndpoint("/ws")
+@Requires(role = Role.VIEWER, scopes = Scope.READ)
 public class HealthMonitorSocket {
     @Inject
     SocketAuthentication apiKeys;
@@ -34,7 +36,8 @@ public class HealthMonitorSocket {
         List<String> tokens = session.getRequestParameterMap().get("token");
         String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
         Optional<Caller> caller = token == null ? Optional.empty() : apiKeys.authenticate(token);
-        if (caller.isEmpty() || !caller.get().mayAccess(Role.VIEWER, Set.of(Scope.READ))) {
+        Requires required = HealthMonitorSocket.class.getAnnotation(Requires.class);
+        if (caller.isEmpty() || !caller.get().mayAccess(required.role(), Set.of(required.scopes()))) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
                     token == null ? "missing token" : "invalid token"));
             return;
