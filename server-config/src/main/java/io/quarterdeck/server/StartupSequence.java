@@ -21,9 +21,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * At start: migrate the schema (Flyway), create the bootstrap API key if there is none, then purge occurrences
- * on a schedule. A database that is down at start does not stop the server: the migration is retried every few
- * seconds and readiness reports DOWN until the database answers.
+ * At start: migrate the schema (Flyway), create the bootstrap API key and owner if there are none, then purge
+ * occurrences, expired refresh tokens and expired revocations on a schedule. A database that is down at start does
+ * not stop the server: the migration is retried every few seconds and readiness reports DOWN until it answers.
  */
 @ApplicationScoped
 public class StartupSequence {
@@ -97,6 +97,14 @@ public class StartupSequence {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Occurrence retention failed; will retry", e);
+        }
+        try {
+            long tokens = revocations.purgeExpired();
+            if (tokens > 0) {
+                LOG.info("Removed " + tokens + " expired refresh tokens");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Removing expired refresh tokens failed; will retry", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.quarterdeck.application.identity;
 
 import io.quarterdeck.application.port.in.identity.TokenRevocationUseCase;
+import io.quarterdeck.application.port.out.RefreshTokenRepository;
 import io.quarterdeck.application.port.out.RevocationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class TokenRevocationService implements TokenRevocationUseCase {
+    /** How long a refresh token row is kept after it expired. */
+    static final java.time.Duration REFRESH_TOKEN_GRACE = java.time.Duration.ofDays(1);
     private final RevocationStore store;
+    private final RefreshTokenRepository refreshTokens;
     private final Clock clock;
     private final IdentitySettings settings;
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
@@ -26,15 +30,17 @@ public class TokenRevocationService implements TokenRevocationUseCase {
     private volatile boolean loaded;
 
     @Inject
-    public TokenRevocationService(RevocationStore store, Clock clock, IdentitySettings settings) {
+    public TokenRevocationService(RevocationStore store, RefreshTokenRepository refreshTokens, Clock clock,
+                                  IdentitySettings settings) {
         this.store = store;
+        this.refreshTokens = refreshTokens;
         this.clock = clock;
         this.settings = settings;
     }
 
     /** For CDI proxies only. */
     protected TokenRevocationService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @Override
@@ -79,5 +85,13 @@ public class TokenRevocationService implements TokenRevocationUseCase {
         Instant oldestUseful = now.minus(settings.accessTokenTtl()).minusSeconds(60);
         cutOffs.values().removeIf(notBefore -> notBefore.isBefore(oldestUseful));
         loaded = true;
+    }
+
+    @Override
+    @Transactional
+    public long purgeExpired() {
+        Instant now = clock.instant();
+        store.deleteExpired(now);
+        return refreshTokens.deleteExpiredBefore(now.minus(REFRESH_TOKEN_GRACE));
     }
 }

@@ -33,7 +33,7 @@ class IdentityServiceTest {
     private final InMemoryIdentityStores.QuickHasher hasher = new InMemoryIdentityStores.QuickHasher();
     private final List<String> delivered = new ArrayList<>();
     private IdentitySettings settings = IdentitySettings.defaults();
-    private TokenRevocationService revocations = new TokenRevocationService(stores.revocations, clock, settings);
+    private TokenRevocationService revocations = new TokenRevocationService(stores.revocations, stores.refreshTokens, clock, settings);
     private IdentityService service = service();
 
     private IdentityService service() {
@@ -155,6 +155,19 @@ class IdentityServiceTest {
     }
 
     @Test
+    void expired_refresh_tokens_are_purged_a_day_after_expiry_and_live_ones_stay() {
+        person("ada", Role.VIEWER, "s3cret-pass");
+        service.signIn("ada", "s3cret-pass");
+        clock.advance(Duration.ofDays(7).plusHours(23));
+        TokenPair fresh = service.signIn("ada", "s3cret-pass");
+        assertEquals(0L, revocations.purgeExpired(), "expired less than a day ago: kept");
+        clock.advance(Duration.ofHours(2));
+        assertEquals(1L, revocations.purgeExpired());
+        assertEquals(1, stores.refreshTokens.all().size());
+        assertEquals(Role.VIEWER, service.refresh(fresh.refreshToken()).role());
+    }
+
+    @Test
     void a_disabled_account_cannot_refresh() {
         User ada = person("ada", Role.VIEWER, "s3cret-pass");
         TokenPair pair = service.signIn("ada", "s3cret-pass");
@@ -220,7 +233,7 @@ class IdentityServiceTest {
         assertThrows(AuthenticationFailedException.class, () -> service.refresh(pair.refreshToken()));
 
         // Persistent: a second instance (or a restart) sees it after loading the list.
-        TokenRevocationService elsewhere = new TokenRevocationService(stores.revocations, clock, settings);
+        TokenRevocationService elsewhere = new TokenRevocationService(stores.revocations, stores.refreshTokens, clock, settings);
         assertTrue(elsewhere.isRevoked(claims.jti(), ada.id(), claims.issuedAt()));
         clock.advance(Duration.ofMinutes(16));
         elsewhere.reload();

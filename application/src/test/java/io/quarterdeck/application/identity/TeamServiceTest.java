@@ -23,7 +23,7 @@ class TeamServiceTest {
     private final InMemoryIdentityStores stores = new InMemoryIdentityStores();
     private final InMemoryIdentityStores.QuickHasher hasher = new InMemoryIdentityStores.QuickHasher();
     private final IdentitySettings settings = IdentitySettings.defaults();
-    private final TokenRevocationService revocations = new TokenRevocationService(stores.revocations, clock, settings);
+    private final TokenRevocationService revocations = new TokenRevocationService(stores.revocations, stores.refreshTokens, clock, settings);
     private final TeamService team = new TeamService(stores.users, stores.invitations, stores.refreshTokens,
             revocations, hasher, clock, settings);
 

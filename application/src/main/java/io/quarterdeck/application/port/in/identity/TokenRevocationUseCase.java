@@ -8,4 +8,10 @@ public interface TokenRevocationUseCase {
 
     /** Reads the persistent list again (other instances' revocations) and deletes entries past expiry. */
     void reload();
+
+    /**
+     * Deletes refresh tokens that expired more than a day ago (spent or not: a reused token that old is refused as
+     * expired anyway) and revocations of tokens that have expired. Returns how many refresh tokens went.
+     */
+    long purgeExpired();
 }
