@@ -25,6 +25,7 @@ export QUARTERDECK_HTTP_PORT=${BENCH_PORT:-9280}
 export QUARTERDECK_DATA_DIR="$OUT/data"
 export QUARTERDECK_DB_URL=jdbc:postgresql://127.0.0.1:5432/quarterdeck_bench
 export QUARTERDECK_DB_USER=quarterdeck QUARTERDECK_DB_PASSWORD=quarterdeck
+export QUARTERDECK_RATE_LIMIT_ENABLED=false  # the load is one key and one address by design
 export QUARTERDECK_BOOTSTRAP_API_KEY="qdk_bench_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 psql_bench() { PGPASSWORD=quarterdeck psql -qtA -h 127.0.0.1 -U quarterdeck -d quarterdeck_bench "$@"; }
 psql_bench -c 'drop schema if exists public cascade' -c 'create schema public' >/dev/null

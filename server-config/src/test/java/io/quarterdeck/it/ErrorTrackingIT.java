@@ -111,7 +111,7 @@ class ErrorTrackingIT {
     void posting_an_error_fills_every_server_field() {
         String source = uniqueSource();
         Server.Reply r = send(authed("/api/errors").header("Content-Type", "application/json")
-                .header("User-Agent", "it-agent/1.0").header("X-Forwarded-For", "203.0.113.9")
+                .header("User-Agent", "it-agent/1.0").setHeader("X-Forwarded-For", "203.0.113.9")
                 .POST(HttpRequest.BodyPublishers.ofString(report("error", "Database connection failed", source,
                         "\"stack_trace\":\"Error: Connection timeout\\n    at Database.connect (/app/db.js:10:5)\","
                                 + "\"context\":{\"user_id\":\"12345\",\"nested\":{\"n\":1.5,\"ok\":true,\"none\":null}},"

@@ -66,17 +66,22 @@ final class Server {
 
     private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
 
+    /**
+     * Every request comes from a client address of its own (the suite is a trusted proxy), so per-address limits
+     * such as 10 sign-ins a minute are not shared by the whole suite; a test that needs one address sets it.
+     */
     static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .setHeader("X-Forwarded-For", newClientAddress());
     }
 
-    /**
-     * A request from a client address of its own (the suite is a trusted proxy), so per-address limits such as 10
-     * sign-ins a minute are not shared by the whole suite.
-     */
-    static HttpRequest.Builder fromNewClient(String path) {
+    static String newClientAddress() {
         int n = CLIENTS.incrementAndGet();
-        return request(path).header("X-Forwarded-For", "10.77." + (n / 250 % 250) + "." + (n % 250 + 1));
+        return "10.77." + (n / 250 % 250) + "." + (n % 250 + 1);
+    }
+
+    static HttpRequest.Builder fromNewClient(String path) {
+        return request(path);
     }
 
     static HttpRequest.Builder bearer(String path, String token) {

@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.rest.auth;
 
+import io.quarterdeck.adapters.rest.ratelimit.RateLimited;
 import io.quarterdeck.adapters.rest.security.Audited;
 import io.quarterdeck.adapters.rest.security.AuthenticationFilter;
 import io.quarterdeck.adapters.rest.security.BearerTokenVerifier;
@@ -68,6 +69,7 @@ public class AuthResource {
     /** OAuth2 token endpoint, form encoded: grant types password (the default), refresh_token, client_credentials. */
     @POST
     @Path("/token")
+    @RateLimited(RateLimited.Plan.AUTH)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PublicEndpoint
     @Audited("auth.token")
@@ -87,6 +89,7 @@ public class AuthResource {
 
     @POST
     @Path("/token")
+    @RateLimited(RateLimited.Plan.AUTH)
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     @Audited("auth.token")
@@ -97,6 +100,7 @@ public class AuthResource {
 
     @POST
     @Path("/login")
+    @RateLimited(RateLimited.Plan.AUTH)
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     @Audited("auth.login")
@@ -112,6 +116,7 @@ public class AuthResource {
 
     @POST
     @Path("/refresh")
+    @RateLimited(RateLimited.Plan.AUTH)
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     @Audited("auth.refresh")
@@ -121,6 +126,7 @@ public class AuthResource {
 
     @POST
     @Path("/service")
+    @RateLimited(RateLimited.Plan.AUTH)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PublicEndpoint
     @Audited("auth.service")
@@ -130,6 +136,7 @@ public class AuthResource {
 
     @POST
     @Path("/service")
+    @RateLimited(RateLimited.Plan.AUTH)
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     @Audited("auth.service")
@@ -145,6 +152,7 @@ public class AuthResource {
 
     @POST
     @Path("/register")
+    @RateLimited(RateLimited.Plan.AUTH)
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     @Audited("auth.register")
@@ -204,6 +212,7 @@ public class AuthResource {
 
     @POST
     @Path("/change-password")
+    @RateLimited(RateLimited.Plan.AUTH)
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(role = Role.VIEWER)
     @Audited("auth.change_password")

@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.rest.clusterai;
 
+import io.quarterdeck.adapters.rest.ratelimit.RateLimited;
 import io.quarterdeck.adapters.rest.security.Audited;
 import io.quarterdeck.adapters.rest.security.AuthenticationFilter;
 import io.quarterdeck.adapters.rest.security.BearerTokenVerifier;
@@ -45,6 +46,7 @@ public class ClusterAiAuthResource {
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @RateLimited(RateLimited.Plan.AUTH)
     @Audited("auth.login")
     public Map<String, String> login(JsonValue body) {
         JsonObject o = JsonFields.object(body);

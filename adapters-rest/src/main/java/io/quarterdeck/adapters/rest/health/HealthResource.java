@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.rest.health;
 
+import io.quarterdeck.adapters.rest.ratelimit.RateLimited;
 import io.quarterdeck.adapters.rest.security.PublicEndpoint;
 import io.quarterdeck.adapters.rest.support.Times;
 import io.quarterdeck.application.port.in.health.CheckHealthUseCase;
@@ -27,6 +28,7 @@ import java.util.Map;
 @ApplicationScoped // one instance: no per-request bean creation, injection or config lookups
 @Produces(MediaType.APPLICATION_JSON)
 @PublicEndpoint
+@RateLimited(RateLimited.Plan.NONE) // probes are called constantly by load balancers and orchestrators
 public class HealthResource {
     /** Looked up once: {@code Json.createXxx} searches for the provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();

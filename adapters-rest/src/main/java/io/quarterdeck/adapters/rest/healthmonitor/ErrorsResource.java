@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.rest.healthmonitor;
 
+import io.quarterdeck.adapters.rest.ratelimit.RateLimited;
 import io.quarterdeck.adapters.rest.security.Requires;
 import io.quarterdeck.adapters.rest.security.Unaudited;
 import io.quarterdeck.adapters.rest.support.BoundedBody;
@@ -82,6 +83,7 @@ public class ErrorsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(role = Role.DEVELOPER, scopes = {Scope.INGEST, Scope.WRITE})
+    @RateLimited(RateLimited.Plan.INGEST)
     @Unaudited("error reports are telemetry, each kept as an occurrence; refusals are still audited")
     public Response create(InputStream body) throws IOException {
         byte[] bytes = BoundedBody.read(body, request.getContentLengthLong(), maxBodyBytes);

@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.rest.healthmonitor;
 
+import io.quarterdeck.adapters.rest.ratelimit.RateLimited;
 import io.quarterdeck.adapters.rest.admin.ApiKeyDto;
 import io.quarterdeck.adapters.rest.admin.Scopes;
 import io.quarterdeck.adapters.rest.security.Audited;
@@ -134,6 +135,7 @@ public class SettingsResource {
     @Path("/team/accept")
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @RateLimited(RateLimited.Plan.AUTH)
     @Audited("team.accept")
     public Response accept(JsonValue body) {
         JsonObject o = JsonFields.object(body);

@@ -2,7 +2,7 @@ package io.quarterdeck.adapters.rest.security;
 
 import io.quarterdeck.adapters.rest.support.ClientAddressResolver;
 import io.quarterdeck.adapters.rest.support.RequestAttributes;
-import io.quarterdeck.adapters.rest.support.RequestIdFilter;
+import io.quarterdeck.adapters.rest.support.RequestId;
 import io.quarterdeck.application.port.in.identity.AuditUseCase;
 import io.quarterdeck.domain.identity.AuditRecord;
 import io.quarterdeck.domain.identity.Caller;
@@ -75,7 +75,7 @@ public class AuditFilter implements ContainerResponseFilter {
             summary = summary == null ? r : summary + "; " + r;
         }
         String ip = servlet == null ? null : addresses.resolve(servlet.getRemoteAddr(), servlet.getHeader("X-Forwarded-For"));
-        Object requestId = servlet == null ? null : servlet.getAttribute(RequestIdFilter.ATTRIBUTE);
+        Object requestId = servlet == null ? null : servlet.getAttribute(RequestId.ATTRIBUTE);
         String path = "/" + req.getUriInfo().getPath().replaceFirst("^/", "");
         return new AuditRecord(0, clock.instant(), actor, role, ip, requestId == null ? null : requestId.toString(),
                 req.getMethod(), path, action(method), summary, status);

@@ -26,6 +26,13 @@ public final class ExceptionMappers {
     private ExceptionMappers() {
     }
 
+    /** A body that crossed the size limit while it was read fails in whatever way the reader reports: it is a 413. */
+    static Response tooLargeOrNull(UriInfo uri, HttpServletRequest request) {
+        Object limit = request == null ? null : request.getAttribute(RequestSpineFilter.BODY_TOO_LARGE);
+        return limit == null ? null
+                : respond(uri, 413, "body is larger than the limit of " + limit + " bytes", Map.of("field", "body"));
+    }
+
     static Response respond(UriInfo uri, int status, String message, Map<String, String> details) {
         return ErrorBodies.build(Surface.of(uri.getPath()), status, ErrorBodies.codeFor(status), message, details);
     }
@@ -40,6 +47,10 @@ public final class ExceptionMappers {
 
         @Override
         public Response toResponse(RuntimeException e) {
+            Response tooLarge = tooLargeOrNull(uri, request);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
             if (e instanceof FieldTooLargeException f) {
                 String unit = switch (f.field()) {
                     case "body" -> "bytes";
@@ -75,7 +86,7 @@ public final class ExceptionMappers {
                 return respond(uri, 400, "Invalid body: not valid JSON", Map.of("field", "body"));
             }
             if (e instanceof WebApplicationException w) {
-                return WebApplicationExceptionMapper.map(uri, w);
+                return WebApplicationExceptionMapper.map(uri, request, w);
             }
             return UnexpectedExceptionMapper.map(uri, request, e);
         }
@@ -92,13 +103,19 @@ public final class ExceptionMappers {
     public static class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
         @Context
         UriInfo uri;
+        @Context
+        HttpServletRequest request;
 
         @Override
         public Response toResponse(WebApplicationException e) {
-            return map(uri, e);
+            return map(uri, request, e);
         }
 
-        static Response map(UriInfo uri, WebApplicationException e) {
+        static Response map(UriInfo uri, HttpServletRequest request, WebApplicationException e) {
+            Response tooLarge = tooLargeOrNull(uri, request);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
             String message = switch (status) {
                 case 400 -> "Bad request";
@@ -107,6 +124,7 @@ public final class ExceptionMappers {
                 case 404 -> "Not found";
                 case 405 -> "Method not allowed";
                 case 406 -> "Not acceptable";
+                case 413 -> "Request body too large";
                 case 415 -> "Unsupported media type";
                 default -> status >= 500 ? "Internal server error" : "Request refused";
             };
@@ -132,7 +150,11 @@ public final class ExceptionMappers {
         }
 
         static Response map(UriInfo uri, HttpServletRequest request, Throwable e) {
-            Object id = request == null ? null : request.getAttribute(RequestIdFilter.ATTRIBUTE);
+            Response tooLarge = tooLargeOrNull(uri, request);
+            if (tooLarge != null) {
+                return tooLarge;
+            }
+            Object id = request == null ? null : request.getAttribute(RequestId.ATTRIBUTE);
             LOG.log(Level.SEVERE, "request " + id + " failed", e);
             return respond(uri, 500, "Internal server error (request id " + id + ")", Map.of());
         }

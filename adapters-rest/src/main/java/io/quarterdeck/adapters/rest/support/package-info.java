@@ -1,2 +1,5 @@
-/** What every surface shares: error shapes, request ids, JSON conversion, client addresses, body limits. */
+/**
+ * What every surface shares: the request spine (request ids, security headers, CORS, body limits), error shapes,
+ * gzip, JSON conversion, client addresses.
+ */
 package io.quarterdeck.adapters.rest.support;
