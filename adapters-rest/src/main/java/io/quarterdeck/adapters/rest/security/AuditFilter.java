@@ -56,7 +56,8 @@ public class AuditFilter implements ContainerResponseFilter {
         try {
             audit.record(recordOf(req, method, status));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not append an audit record for " + verb + " " + req.getUriInfo().getPath(), e);
+            LOG.log(Level.WARNING, "request " + RequestId.of(servlet) + ": could not append an audit record for " + verb
+                    + " " + req.getUriInfo().getPath(), e);
         }
     }
 
