@@ -141,10 +141,12 @@ class RateLimitIT {
         assertEquals(429, goodKeySameAddress.status());
         assertEquals(200, send(Server.authed("/api/errors?limit=1")).status(), "other addresses are not affected");
 
+        // A failed authentication is charged when it has been answered, so concurrent guesses can overshoot by the
+        // number in flight; one at a time the count is exact.
         String guesser = Server.newClientAddress();
         AtomicInteger n = new AtomicInteger();
         Outcome guessing = untilRefused(() -> send(request("/api/errors").setHeader("X-Forwarded-For", guesser)
-                .header("X-API-Key", "qdk_guess_" + n.incrementAndGet()).GET()), 401, 4, 400);
+                .header("X-API-Key", "qdk_guess_" + n.incrementAndGet()).GET()), 401, 1, 400);
         guessing.assertLimit(100);
     }
 
