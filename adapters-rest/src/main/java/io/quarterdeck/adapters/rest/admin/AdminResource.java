@@ -68,15 +68,7 @@ public class AdminResource {
     @Requires(role = Role.ADMIN)
     @Audited("api_key.create")
     public Response createApiKey(JsonValue body) {
-        JsonObject o = JsonFields.object(body);
-        List<String> names = JsonFields.strings(o, "permissions");
-        if (names == null) {
-            names = JsonFields.strings(o, "scopes");
-        }
-        var created = apiKeys.create(JsonFields.string(o, "name"), Scopes.parse("permissions", names),
-                JsonFields.instant(o, "expires_at"));
-        request.setAttribute(RequestAttributes.SUMMARY, "created API key " + created.key().id() + " ("
-                + String.join(",", ApiKeyDto.from(created.key(), null).permissions()) + ")");
+        var created = ApiKeyRequests.create(apiKeys, body, request);
         return Response.status(201).entity(ApiKeyDto.from(created.key(), created.secret())).build();
     }
 
@@ -85,8 +77,7 @@ public class AdminResource {
     @Requires(role = Role.ADMIN)
     @Audited("api_key.revoke")
     public Response revokeApiKey(@PathParam("id") String id) {
-        apiKeys.revoke(id);
-        request.setAttribute(RequestAttributes.SUMMARY, "revoked API key " + id);
+        ApiKeyRequests.revoke(apiKeys, id, request);
         return Response.noContent().build();
     }
 

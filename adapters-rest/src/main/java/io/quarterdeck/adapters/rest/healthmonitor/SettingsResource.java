@@ -2,7 +2,7 @@ package io.quarterdeck.adapters.rest.healthmonitor;
 
 import io.quarterdeck.adapters.rest.ratelimit.RateLimited;
 import io.quarterdeck.adapters.rest.admin.ApiKeyDto;
-import io.quarterdeck.adapters.rest.admin.Scopes;
+import io.quarterdeck.adapters.rest.admin.ApiKeyRequests;
 import io.quarterdeck.adapters.rest.security.Audited;
 import io.quarterdeck.adapters.rest.security.AuthenticationFilter;
 import io.quarterdeck.adapters.rest.security.PublicEndpoint;
@@ -65,10 +65,7 @@ public class SettingsResource {
     @Requires(role = Role.ADMIN)
     @Audited("api_key.create")
     public Response createApiKey(JsonValue body) {
-        JsonObject o = JsonFields.object(body);
-        var created = apiKeys.create(JsonFields.string(o, "name"),
-                Scopes.parse("permissions", JsonFields.strings(o, "permissions")), JsonFields.instant(o, "expires_at"));
-        request.setAttribute(RequestAttributes.SUMMARY, "created API key " + created.key().id());
+        var created = ApiKeyRequests.create(apiKeys, body, request);
         return Response.status(201).entity(Envelope.success(ApiKeyDto.from(created.key(), created.secret()))).build();
     }
 
@@ -77,8 +74,7 @@ public class SettingsResource {
     @Requires(role = Role.ADMIN)
     @Audited("api_key.revoke")
     public Envelope<Map<String, String>> revokeApiKey(@PathParam("id") String id) {
-        apiKeys.revoke(id);
-        request.setAttribute(RequestAttributes.SUMMARY, "revoked API key " + id);
+        ApiKeyRequests.revoke(apiKeys, id, request);
         return Envelope.success(Map.of("id", id, "status", "revoked"));
     }
 
