@@ -45,7 +45,8 @@ public class EnvelopeWriter implements MessageBodyWriter<Envelope<?>> {
             out.write(JsonbConfiguration.shared().toJson(envelope).getBytes(StandardCharsets.UTF_8));
             return;
         }
-        // The generator must not close the container's stream; it is flushed instead.
+        // The generator must not close the container's stream, nor flush it: the container sends the response in one
+        // write with a Content-Length when it is done, where a flush here would send it early, chunked, in two.
         JsonGenerator g = JSON.createGenerator(new NonClosing(out)); // UTF-8
         g.writeStartObject();
         g.writeKey("data");
@@ -129,8 +130,8 @@ public class EnvelopeWriter implements MessageBodyWriter<Envelope<?>> {
         }
 
         @Override
-        public void close() throws IOException {
-            out.flush();
+        public void close() {
+            // the container's stream stays open and unflushed (see writeTo)
         }
     }
 }
