@@ -4,7 +4,7 @@ import io.quarterdeck.application.port.in.errors.IngestErrorCommand;
 import io.quarterdeck.application.port.in.errors.IngestErrorUseCase;
 import io.quarterdeck.application.port.in.errors.IngestOutcome;
 import io.quarterdeck.application.port.out.ErrorEventPublisher;
-import io.quarterdeck.application.port.out.GroupAlreadyExistsException;
+import io.quarterdeck.application.port.out.ConcurrentGroupChangeException;
 import io.quarterdeck.domain.errors.ClientInfo;
 import io.quarterdeck.domain.errors.ErrorEvent;
 import io.quarterdeck.domain.errors.ErrorGroup;
@@ -120,12 +120,15 @@ public class IngestErrorService implements IngestErrorUseCase {
         }
     }
 
-    /** One transaction for the batch; a concurrent creation of the same new group is retried afresh. */
+    /**
+     * One transaction for the batch; when another transaction created or changed one of its groups first, the
+     * batch is retried afresh.
+     */
     List<ErrorGroup> recordWithRetry(List<ErrorEvent> events) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.record(events);
-            } catch (GroupAlreadyExistsException e) {
+            } catch (ConcurrentGroupChangeException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }

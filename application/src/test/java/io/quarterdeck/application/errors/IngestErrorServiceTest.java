@@ -17,6 +17,7 @@ import io.quarterdeck.application.port.in.errors.IngestErrorCommand;
 import io.quarterdeck.application.port.in.errors.IngestOutcome;
 import io.quarterdeck.application.port.out.ErrorEventPublisher;
 import io.quarterdeck.application.port.out.ErrorGroupRepository;
+import io.quarterdeck.application.port.out.ConcurrentGroupChangeException;
 import io.quarterdeck.application.port.out.GroupAlreadyExistsException;
 import io.quarterdeck.application.testing.FailingErrorEventPublisher;
 import io.quarterdeck.application.testing.InMemoryErrorStore;
@@ -259,6 +260,22 @@ class IngestErrorServiceTest {
         assertEquals("Payment failed", group.message());
         assertEquals(1, store.groupCount());
         assertEquals(2, store.occurrencesOf(group.id()).size());
+        assertEquals(1, published.newErrors().size());
+    }
+
+    @Test
+    void a_group_changed_by_another_writer_since_it_was_read_is_retried_afresh() {
+        IngestErrorService service = service();
+        transactions.failure = () -> {
+            transactions.failure = null; // once
+            return new ConcurrentGroupChangeException("changed elsewhere", null);
+        };
+
+        ErrorGroup group = service.ingest(command("Payment failed"));
+
+        assertEquals(2, transactions.calls.size(), "the stale attempt and its retry");
+        assertEquals(1, group.count());
+        assertEquals(1, store.occurrencesOf(group.id()).size(), "the failed attempt stored nothing");
         assertEquals(1, published.newErrors().size());
     }
 

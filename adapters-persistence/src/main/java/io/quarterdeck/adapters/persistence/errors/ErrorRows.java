@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The ingestion write path in plain JDBC, on the connection of the caller's JPA transaction: one locking select
@@ -29,13 +30,14 @@ import java.util.Map;
 final class ErrorRows {
     private static final String GROUP_COLUMNS = "id, fingerprint, grouping_version, level, message, stack_trace, context,"
             + " source, environment, url, user_agent, ip_address, resolved, regressed, resolved_at, occurrence_count,"
-            + " first_seen, last_seen, created_at, updated_at";
+            + " first_seen, last_seen, created_at, updated_at, row_version";
     private static final String INSERT_GROUP = "insert into error_groups (" + GROUP_COLUMNS + ")"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_GROUP = "update error_groups set level = ?, message = ?, stack_trace = ?,"
             + " context = ?, source = ?, environment = ?, url = ?, user_agent = ?, ip_address = ?, resolved = ?,"
-            + " regressed = ?, resolved_at = ?, occurrence_count = ?, first_seen = ?, last_seen = ?, updated_at = ?"
-            + " where id = ?";
+            + " regressed = ?, resolved_at = ?, occurrence_count = ?, first_seen = ?, last_seen = ?, updated_at = ?,"
+            + " row_version = ? where id = ?";
+    private static final String UPDATE_GROUP_IF_UNCHANGED = UPDATE_GROUP + " and row_version = ?";
     private static final String OCCURRENCE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_OCCURRENCE = "insert into error_occurrences (id, group_id, occurred_at, level,"
             + " environment, url, user_agent, ip_address, context) values " + OCCURRENCE_VALUES;
@@ -44,9 +46,12 @@ final class ErrorRows {
     private ErrorRows() {
     }
 
-    /** The groups with these fingerprints, locked (in fingerprint order, so concurrent writers cannot deadlock). */
-    static Map<Fingerprint, ErrorGroup> lockByFingerprints(Connection c, List<String> fingerprints)
-            throws SQLException {
+    /**
+     * The groups with these fingerprints, locked (in fingerprint order, so concurrent writers cannot deadlock); the
+     * row version each was read at goes to {@code versions}.
+     */
+    static Map<Fingerprint, ErrorGroup> lockByFingerprints(Connection c, List<String> fingerprints,
+                                                           ErrorGroupCache versions) throws SQLException {
         Map<Fingerprint, ErrorGroup> found = new HashMap<>();
         // Chunks keep the statement's parameter count bounded; 500 is the largest batch the writer sends.
         for (int from = 0; from < fingerprints.size(); from += 500) {
@@ -60,6 +65,7 @@ final class ErrorRows {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ErrorGroup g = group(rs);
+                        versions.expect(g, rs.getLong("row_version"));
                         found.put(g.fingerprint(), g);
                     }
                 }
@@ -68,33 +74,102 @@ final class ErrorRows {
         return found;
     }
 
-    static void insertGroups(Connection c, Collection<ErrorGroup> groups) throws SQLException {
+    /** Inserts the groups; returns the row version each was stored with, in the same order. */
+    static long[] insertGroups(Connection c, Collection<ErrorGroup> groups) throws SQLException {
+        long[] versions = new long[groups.size()];
         try (PreparedStatement ps = c.prepareStatement(INSERT_GROUP)) {
+            int i = 0;
             for (ErrorGroup g : groups) {
                 ps.setString(1, g.id().value());
                 ps.setString(2, g.fingerprint().value());
                 ps.setInt(3, g.groupingVersion());
-                setState(ps, 4, g);
+                int next = setState(ps, 4, g);
+                versions[i] = newVersion();
+                ps.setLong(next, versions[i++]);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+        return versions;
     }
 
-    /** Writes the mutable state; returns how many of the groups existed. */
-    static int updateGroups(Connection c, Collection<ErrorGroup> groups) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPDATE_GROUP)) {
-            for (ErrorGroup g : groups) {
-                setState(ps, 1, g);
-                ps.setString(17, g.id().value());
-                ps.addBatch();
+    /** What {@link #updateGroups} did. */
+    record Updated(List<ErrorGroup> written, long[] versions, List<ErrorGroup> changedElsewhere, int missing) {
+    }
+
+    /**
+     * Writes the mutable state. A group read with a row version (see {@link ErrorGroupCache#expectedVersion}) is
+     * written only if its row still has that version; otherwise it is reported as changed elsewhere.
+     */
+    static Updated updateGroups(Connection c, Collection<ErrorGroup> groups, ErrorGroupCache cache)
+            throws SQLException {
+        List<ErrorGroup> conditional = new ArrayList<>();
+        List<Long> expected = new ArrayList<>();
+        List<ErrorGroup> unconditional = new ArrayList<>();
+        for (ErrorGroup g : groups) {
+            Long version = cache.expectedVersion(g);
+            if (version == null) {
+                unconditional.add(g);
+            } else {
+                conditional.add(g);
+                expected.add(version);
             }
-            int updated = 0;
-            for (int n : ps.executeBatch()) {
-                updated += n == PreparedStatement.SUCCESS_NO_INFO ? 1 : n;
-            }
-            return updated;
         }
+        List<ErrorGroup> written = new ArrayList<>(groups.size());
+        long[] versions = new long[groups.size()];
+        List<ErrorGroup> changedElsewhere = new ArrayList<>();
+        int missing = 0;
+        if (!conditional.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE_GROUP_IF_UNCHANGED)) {
+                long[] next = bindUpdates(ps, conditional, expected);
+                int[] counts = ps.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        changedElsewhere.add(conditional.get(i));
+                    } else {
+                        versions[written.size()] = next[i];
+                        written.add(conditional.get(i));
+                    }
+                }
+            }
+        }
+        if (!unconditional.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE_GROUP)) {
+                long[] next = bindUpdates(ps, unconditional, null);
+                int[] counts = ps.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        missing++;
+                    } else {
+                        versions[written.size()] = next[i];
+                        written.add(unconditional.get(i));
+                    }
+                }
+            }
+        }
+        return new Updated(written, versions, changedElsewhere, missing);
+    }
+
+    private static long[] bindUpdates(PreparedStatement ps, List<ErrorGroup> groups, List<Long> expected)
+            throws SQLException {
+        long[] next = new long[groups.size()];
+        for (int i = 0; i < groups.size(); i++) {
+            ErrorGroup g = groups.get(i);
+            int p = setState(ps, 1, g);
+            next[i] = newVersion();
+            ps.setLong(p++, next[i]);
+            ps.setString(p++, g.id().value());
+            if (expected != null) {
+                ps.setLong(p, expected.get(i));
+            }
+            ps.addBatch();
+        }
+        return next;
+    }
+
+    /** A random row version: one that a rolled-back write stored can never come back (see V4's migration). */
+    private static long newVersion() {
+        return ThreadLocalRandom.current().nextLong();
     }
 
     /**
@@ -140,8 +215,11 @@ final class ErrorRows {
         }
     }
 
-    /** level .. updated_at, in the order of both INSERT_GROUP (from its 4th parameter) and UPDATE_GROUP. */
-    private static void setState(PreparedStatement ps, int first, ErrorGroup g) throws SQLException {
+    /**
+     * level .. updated_at, in the order of both INSERT_GROUP (from its 4th parameter) and UPDATE_GROUP; returns the
+     * index of the next parameter.
+     */
+    private static int setState(PreparedStatement ps, int first, ErrorGroup g) throws SQLException {
         int i = first;
         ps.setString(i++, g.level().wireName());
         ps.setString(i++, g.message());
@@ -165,7 +243,15 @@ final class ErrorRows {
         if (first == 4) {
             ps.setObject(i++, time(g.createdAt()));
         }
-        ps.setObject(i, time(g.updatedAt()));
+        ps.setObject(i++, time(g.updatedAt()));
+        return i;
+    }
+
+    /** A copy that shares nothing mutable with the original (the context map is immutable). */
+    static ErrorGroup copy(ErrorGroup g) {
+        return ErrorGroup.restore(g.id(), g.fingerprint(), g.groupingVersion(), g.level(), g.message(), g.stackTrace(),
+                g.context(), g.source(), g.environment(), g.url(), g.client(), g.resolved(), g.regressed(),
+                g.resolvedAt(), g.count(), g.firstSeen(), g.lastSeen(), g.createdAt(), g.updatedAt());
     }
 
     private static ErrorGroup group(ResultSet rs) throws SQLException {

@@ -1,6 +1,7 @@
 package io.quarterdeck.adapters.persistence.errors;
 
 import io.quarterdeck.adapters.persistence.support.UniqueViolation;
+import io.quarterdeck.application.port.out.ConcurrentGroupChangeException;
 import io.quarterdeck.application.port.out.ErrorGroupRepository;
 import io.quarterdeck.application.port.out.GroupAlreadyExistsException;
 import io.quarterdeck.domain.errors.ErrorGroup;
@@ -9,12 +10,14 @@ import io.quarterdeck.domain.errors.ErrorPage;
 import io.quarterdeck.domain.errors.ErrorQuery;
 import io.quarterdeck.domain.errors.fingerprint.Fingerprint;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,27 +28,46 @@ import org.hibernate.jdbc.ReturningWork;
 
 /**
  * Error groups in {@code error_groups}; every method joins the caller's transaction. Reads and the rare writes go
- * through JPA; the ingestion write path (lock, insert, update) through {@link ErrorRows} in plain JDBC.
+ * through JPA; the ingestion write path (lock, insert, update) through {@link ErrorRows} in plain JDBC, with the
+ * groups this process wrote last held in an {@link ErrorGroupCache} so that their rows need not be read again.
  */
 @ApplicationScoped
 public class JpaErrorGroupRepository implements ErrorGroupRepository {
     @PersistenceContext(unitName = "quarterdeck")
     EntityManager em;
+    @Inject
+    ErrorGroupCache cache;
 
     public JpaErrorGroupRepository() {
     }
 
-    /** For tests outside a container. */
+    /** For tests outside a container: a cache of its own. */
     public JpaErrorGroupRepository(EntityManager em) {
-        this.em = em;
+        this(em, new ErrorGroupCache());
     }
 
+    /** For tests outside a container. */
+    public JpaErrorGroupRepository(EntityManager em, ErrorGroupCache cache) {
+        this.em = em;
+        this.cache = cache;
+    }
+
+    /** Groups this process wrote last come from the cache unlocked (see {@link ErrorGroupCache}); the rest locked. */
     @Override
     public Map<Fingerprint, ErrorGroup> lockByFingerprints(Collection<Fingerprint> fingerprints) {
         if (fingerprints.isEmpty()) {
             return Map.of();
         }
-        return jdbc(c -> ErrorRows.lockByFingerprints(c, ErrorRows.values(fingerprints)));
+        List<String> wanted = ErrorRows.values(fingerprints);
+        Map<String, ErrorGroup> cached = cache.checkOut(wanted, new HashMap<>());
+        Map<Fingerprint, ErrorGroup> found = new HashMap<>();
+        cached.values().forEach(g -> found.put(g.fingerprint(), g));
+        if (cached.size() < wanted.size()) {
+            List<String> rest = cached.isEmpty() ? wanted
+                    : wanted.stream().filter(fp -> !cached.containsKey(fp)).toList();
+            found.putAll(jdbc(c -> ErrorRows.lockByFingerprints(c, rest, cache)));
+        }
+        return found;
     }
 
     @Override
@@ -54,10 +76,11 @@ public class JpaErrorGroupRepository implements ErrorGroupRepository {
             return;
         }
         try {
-            jdbc(c -> {
-                ErrorRows.insertGroups(c, groups);
-                return null;
-            });
+            long[] versions = jdbc(c -> ErrorRows.insertGroups(c, groups));
+            int i = 0;
+            for (ErrorGroup g : groups) {
+                cache.store(g, versions[i++]);
+            }
         } catch (RuntimeException e) {
             if (UniqueViolation.in(e)) {
                 throw new GroupAlreadyExistsException(e);
@@ -71,10 +94,20 @@ public class JpaErrorGroupRepository implements ErrorGroupRepository {
         if (groups.isEmpty()) {
             return;
         }
-        int updated = jdbc(c -> ErrorRows.updateGroups(c, groups));
-        if (updated != groups.size()) {
-            throw new IllegalStateException((groups.size() - updated) + " of " + groups.size()
+        ErrorRows.Updated result = jdbc(c -> ErrorRows.updateGroups(c, groups, cache));
+        if (!result.changedElsewhere().isEmpty()) {
+            // The transaction will roll back; its retry reads every group from its row, locked.
+            cache.forgetAndLockNext(groups.stream().map(ErrorGroup::fingerprint).toList());
+            throw new ConcurrentGroupChangeException(result.changedElsewhere().size() + " of " + groups.size()
+                    + " error groups were changed by another transaction since they were read", null);
+        }
+        if (result.missing() > 0) {
+            cache.forget(groups.stream().map(ErrorGroup::fingerprint).toList());
+            throw new IllegalStateException(result.missing() + " of " + groups.size()
                     + " error groups to update do not exist");
+        }
+        for (int i = 0; i < result.written().size(); i++) {
+            cache.store(result.written().get(i), result.versions()[i]);
         }
     }
 
@@ -99,8 +132,13 @@ public class JpaErrorGroupRepository implements ErrorGroupRepository {
 
     @Override
     public Optional<ErrorGroup> lockById(ErrorGroupId id) {
-        return Optional.ofNullable(em.find(ErrorGroupJpaEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
-                .map(ErrorMapper::toDomain);
+        ErrorGroupJpaEntity e = em.find(ErrorGroupJpaEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (e == null) {
+            return Optional.empty();
+        }
+        ErrorGroup group = ErrorMapper.toDomain(e);
+        cache.expect(group, e.rowVersion);
+        return Optional.of(group);
     }
 
     @Override
@@ -150,6 +188,7 @@ public class JpaErrorGroupRepository implements ErrorGroupRepository {
         }
         em.remove(e);
         em.flush();
+        cache.forget(List.of(new Fingerprint(e.fingerprint)));
         return true;
     }
 

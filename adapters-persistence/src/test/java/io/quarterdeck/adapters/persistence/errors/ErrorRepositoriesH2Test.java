@@ -1,15 +1,11 @@
 package io.quarterdeck.adapters.persistence.errors;
 
 import io.quarterdeck.adapters.persistence.support.TestDatabase;
-import io.quarterdeck.application.port.out.ErrorGroupRepository;
-import io.quarterdeck.application.port.out.ErrorOccurrenceRepository;
-import io.quarterdeck.application.port.out.contract.ErrorRepositoryContract;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The JPA error repositories against the shared contract, on the embedded default (H2). */
-class ErrorRepositoriesH2Test extends ErrorRepositoryContract {
+class ErrorRepositoriesH2Test extends CachedErrorRepositoryContract {
     private static TestDatabase db;
 
     @BeforeAll
@@ -23,12 +19,7 @@ class ErrorRepositoriesH2Test extends ErrorRepositoryContract {
     }
 
     @Override
-    protected <T> T inTransaction(BiFunction<ErrorGroupRepository, ErrorOccurrenceRepository, T> work) {
-        return db.inTransaction(em -> work.apply(new JpaErrorGroupRepository(em), new JpaErrorOccurrenceRepository(em)));
-    }
-
-    @Override
-    protected void deleteEverything() {
-        db.execute("delete from error_occurrences", "delete from error_groups");
+    protected TestDatabase db() {
+        return db;
     }
 }

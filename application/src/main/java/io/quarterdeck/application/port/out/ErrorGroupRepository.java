@@ -12,7 +12,12 @@ import java.util.Optional;
 /** Storage of error groups. Every method runs inside the caller's transaction. */
 public interface ErrorGroupRepository {
 
-    /** The groups that exist for these fingerprints, locked against concurrent writers until the transaction ends. */
+    /**
+     * The groups that exist for these fingerprints, for writing in this transaction: each either locked against
+     * concurrent writers until the transaction ends, or (when the adapter wrote it last) read optimistically, in
+     * which case {@link #updateAll} throws {@link ConcurrentGroupChangeException} if another transaction wrote it
+     * in between.
+     */
     Map<Fingerprint, ErrorGroup> lockByFingerprints(Collection<Fingerprint> fingerprints);
 
     /**
@@ -21,7 +26,11 @@ public interface ErrorGroupRepository {
      */
     void insertAll(Collection<ErrorGroup> groups);
 
-    /** Writes the current state of groups that exist. */
+    /**
+     * Writes the current state of groups that exist. Throws {@link ConcurrentGroupChangeException} when one of them
+     * was changed or deleted by another transaction since this one read it; the caller's transaction must then be
+     * rolled back and retried.
+     */
     void updateAll(Collection<ErrorGroup> groups);
 
     Optional<ErrorGroup> findById(ErrorGroupId id);

@@ -1,7 +1,7 @@
 package io.quarterdeck.application.port.out;
 
 /** Another transaction created a group for the same fingerprint first: roll back and retry. */
-public class GroupAlreadyExistsException extends RuntimeException {
+public class GroupAlreadyExistsException extends ConcurrentGroupChangeException {
     private static final long serialVersionUID = 1L;
 
     public GroupAlreadyExistsException(Throwable cause) {

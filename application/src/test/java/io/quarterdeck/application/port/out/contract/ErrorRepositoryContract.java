@@ -10,6 +10,7 @@ import io.quarterdeck.application.errors.ErrorGroupTransactions;
 import io.quarterdeck.application.errors.ErrorTrackingSettings;
 import io.quarterdeck.application.port.out.ErrorGroupRepository;
 import io.quarterdeck.application.port.out.ErrorOccurrenceRepository;
+import io.quarterdeck.application.port.out.ConcurrentGroupChangeException;
 import io.quarterdeck.application.port.out.GroupAlreadyExistsException;
 import io.quarterdeck.domain.errors.ClientInfo;
 import io.quarterdeck.domain.errors.ErrorEvent;
@@ -375,7 +376,7 @@ public abstract class ErrorRepositoryContract {
                                     event(fp, ErrorLevel.ERROR, "hot " + n, "web", Map.of("n", new BigDecimal(n)),
                                             T0.plusMillis(n)))));
                             return attempt;
-                        } catch (GroupAlreadyExistsException e) {
+                        } catch (ConcurrentGroupChangeException e) {
                             if (attempt == 5) {
                                 throw e;
                             }
