@@ -4,11 +4,9 @@ import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.fingerprint.Fingerprint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,8 +31,10 @@ public class ErrorGroupCache {
     }
 
     private final Map<String, Entry> byFingerprint = new ConcurrentHashMap<>();
-    private final ThreadLocal<Map<ErrorGroup, Long>> expected = ThreadLocal.withInitial(IdentityHashMap::new);
-    private final ThreadLocal<Set<String>> lockNext = ThreadLocal.withInitial(HashSet::new);
+    // Per-thread state is removed as soon as it is empty: request threads belong to the server's pool and must not
+    // keep this application's objects after a transaction.
+    private final ThreadLocal<Map<ErrorGroup, Long>> expected = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> lockNext = new ThreadLocal<>();
     private final int capacity;
 
     public ErrorGroupCache() {
@@ -47,10 +47,8 @@ public class ErrorGroupCache {
 
     /** Takes the cached groups for these fingerprints out of the cache; the caller may write them (see class). */
     public Map<String, ErrorGroup> checkOut(Collection<String> fingerprints, Map<String, ErrorGroup> into) {
-        Set<String> locked = lockNext.get();
-        if (!locked.isEmpty()) {
-            fingerprints.forEach(locked::remove); // this read is the retry: it reads these rows, not the cache
-            locked.clear();
+        if (lockNext.get() != null) {
+            lockNext.remove(); // this read is the retry: it reads every row, not the cache
             return into;
         }
         for (String fp : fingerprints) {
@@ -64,18 +62,29 @@ public class ErrorGroupCache {
         return into;
     }
 
-    /** Notes the row version the current transaction read for this group object. */
-    public void expect(ErrorGroup group, long version) {
+    /** Notes the row version the current transaction took this group object at. */
+    private void expect(ErrorGroup group, long version) {
         Map<ErrorGroup, Long> mine = expected.get();
-        if (mine.size() >= capacity) {
+        if (mine == null) {
+            mine = new IdentityHashMap<>();
+            expected.set(mine);
+        } else if (mine.size() >= capacity) {
             mine.clear(); // left over from transactions that failed before writing what they read
         }
         mine.put(group, version);
     }
 
-    /** The row version this transaction read for the group, or null when it read none (then: no condition). */
+    /** The row version this transaction took the group at from the cache, or null when it read the row instead. */
     public Long expectedVersion(ErrorGroup group) {
-        return expected.get().remove(group);
+        Map<ErrorGroup, Long> mine = expected.get();
+        if (mine == null) {
+            return null;
+        }
+        Long version = mine.remove(group);
+        if (mine.isEmpty()) {
+            expected.remove();
+        }
+        return version;
     }
 
     /** Remembers the group as just written with this version. */
@@ -97,7 +106,7 @@ public class ErrorGroupCache {
     /** As {@link #forget}, and this thread's next read takes every group from its row, locked. */
     public void forgetAndLockNext(Collection<Fingerprint> fingerprints) {
         forget(fingerprints);
-        fingerprints.forEach(fp -> lockNext.get().add(fp.value()));
+        lockNext.set(Boolean.TRUE);
     }
 
     public void clear() {

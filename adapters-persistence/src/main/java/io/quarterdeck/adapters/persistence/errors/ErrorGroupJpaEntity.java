@@ -51,9 +51,6 @@ public class ErrorGroupJpaEntity {
     Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
-    /** Changes with every write (see {@link ErrorGroupCache}); written by {@link ErrorRows}, never by JPA. */
-    @Column(name = "row_version", nullable = false, insertable = false, updatable = false)
-    long rowVersion;
 
     protected ErrorGroupJpaEntity() {
     }

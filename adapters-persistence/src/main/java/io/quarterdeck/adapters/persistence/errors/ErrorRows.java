@@ -46,12 +46,9 @@ final class ErrorRows {
     private ErrorRows() {
     }
 
-    /**
-     * The groups with these fingerprints, locked (in fingerprint order, so concurrent writers cannot deadlock); the
-     * row version each was read at goes to {@code versions}.
-     */
-    static Map<Fingerprint, ErrorGroup> lockByFingerprints(Connection c, List<String> fingerprints,
-                                                           ErrorGroupCache versions) throws SQLException {
+    /** The groups with these fingerprints, locked (in fingerprint order, so concurrent writers cannot deadlock). */
+    static Map<Fingerprint, ErrorGroup> lockByFingerprints(Connection c, List<String> fingerprints)
+            throws SQLException {
         Map<Fingerprint, ErrorGroup> found = new HashMap<>();
         // Chunks keep the statement's parameter count bounded; 500 is the largest batch the writer sends.
         for (int from = 0; from < fingerprints.size(); from += 500) {
@@ -65,7 +62,6 @@ final class ErrorRows {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ErrorGroup g = group(rs);
-                        versions.expect(g, rs.getLong("row_version"));
                         found.put(g.fingerprint(), g);
                     }
                 }
@@ -98,8 +94,9 @@ final class ErrorRows {
     }
 
     /**
-     * Writes the mutable state. A group read with a row version (see {@link ErrorGroupCache#expectedVersion}) is
-     * written only if its row still has that version; otherwise it is reported as changed elsewhere.
+     * Writes the mutable state. A group taken from the cache (see {@link ErrorGroupCache#expectedVersion}) is
+     * written only if its row still has the version the cache knew; otherwise it is reported as changed elsewhere.
+     * Groups read from their rows are locked and written unconditionally.
      */
     static Updated updateGroups(Connection c, Collection<ErrorGroup> groups, ErrorGroupCache cache)
             throws SQLException {

@@ -65,7 +65,7 @@ public class JpaErrorGroupRepository implements ErrorGroupRepository {
         if (cached.size() < wanted.size()) {
             List<String> rest = cached.isEmpty() ? wanted
                     : wanted.stream().filter(fp -> !cached.containsKey(fp)).toList();
-            found.putAll(jdbc(c -> ErrorRows.lockByFingerprints(c, rest, cache)));
+            found.putAll(jdbc(c -> ErrorRows.lockByFingerprints(c, rest)));
         }
         return found;
     }
@@ -132,13 +132,9 @@ public class JpaErrorGroupRepository implements ErrorGroupRepository {
 
     @Override
     public Optional<ErrorGroup> lockById(ErrorGroupId id) {
-        ErrorGroupJpaEntity e = em.find(ErrorGroupJpaEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
-        if (e == null) {
-            return Optional.empty();
-        }
-        ErrorGroup group = ErrorMapper.toDomain(e);
-        cache.expect(group, e.rowVersion);
-        return Optional.of(group);
+        // Locked: its update needs no expected version (and this runs on a request thread; see ErrorGroupCache).
+        return Optional.ofNullable(em.find(ErrorGroupJpaEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
+                .map(ErrorMapper::toDomain);
     }
 
     @Override
