@@ -89,8 +89,9 @@ final class ErrorRows {
         return versions;
     }
 
-    /** What {@link #updateGroups} did. */
-    record Updated(List<ErrorGroup> written, long[] versions, List<ErrorGroup> changedElsewhere, int missing) {
+    /** What {@link #updateGroups} did: the groups written with their new versions, and the ones it did not find. */
+    record Updated(List<ErrorGroup> written, List<Long> versions, List<ErrorGroup> changedElsewhere,
+                   List<ErrorGroup> missing) {
     }
 
     /**
@@ -112,39 +113,30 @@ final class ErrorRows {
                 expected.add(version);
             }
         }
-        List<ErrorGroup> written = new ArrayList<>(groups.size());
-        long[] versions = new long[groups.size()];
-        List<ErrorGroup> changedElsewhere = new ArrayList<>();
-        int missing = 0;
-        if (!conditional.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(UPDATE_GROUP_IF_UNCHANGED)) {
-                long[] next = bindUpdates(ps, conditional, expected);
-                int[] counts = ps.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 0) {
-                        changedElsewhere.add(conditional.get(i));
-                    } else {
-                        versions[written.size()] = next[i];
-                        written.add(conditional.get(i));
-                    }
+        Updated done = new Updated(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        update(c, UPDATE_GROUP_IF_UNCHANGED, conditional, expected, done, done.changedElsewhere());
+        update(c, UPDATE_GROUP, unconditional, null, done, done.missing());
+        return done;
+    }
+
+    /** One batch of updates; {@code expected} is null for the unconditional statement. */
+    private static void update(Connection c, String sql, List<ErrorGroup> groups, List<Long> expected, Updated done,
+                               List<ErrorGroup> notFound) throws SQLException {
+        if (groups.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            long[] next = bindUpdates(ps, groups, expected);
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    notFound.add(groups.get(i));
+                } else {
+                    done.written().add(groups.get(i));
+                    done.versions().add(next[i]);
                 }
             }
         }
-        if (!unconditional.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(UPDATE_GROUP)) {
-                long[] next = bindUpdates(ps, unconditional, null);
-                int[] counts = ps.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 0) {
-                        missing++;
-                    } else {
-                        versions[written.size()] = next[i];
-                        written.add(unconditional.get(i));
-                    }
-                }
-            }
-        }
-        return new Updated(written, versions, changedElsewhere, missing);
     }
 
     private static long[] bindUpdates(PreparedStatement ps, List<ErrorGroup> groups, List<Long> expected)

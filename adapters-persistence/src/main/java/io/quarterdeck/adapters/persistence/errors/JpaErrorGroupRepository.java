@@ -101,13 +101,13 @@ public class JpaErrorGroupRepository implements ErrorGroupRepository {
             throw new ConcurrentGroupChangeException(result.changedElsewhere().size() + " of " + groups.size()
                     + " error groups were changed by another transaction since they were read", null);
         }
-        if (result.missing() > 0) {
+        if (!result.missing().isEmpty()) {
             cache.forget(groups.stream().map(ErrorGroup::fingerprint).toList());
-            throw new IllegalStateException(result.missing() + " of " + groups.size()
+            throw new IllegalStateException(result.missing().size() + " of " + groups.size()
                     + " error groups to update do not exist");
         }
         for (int i = 0; i < result.written().size(); i++) {
-            cache.store(result.written().get(i), result.versions()[i]);
+            cache.store(result.written().get(i), result.versions().get(i));
         }
     }
 
