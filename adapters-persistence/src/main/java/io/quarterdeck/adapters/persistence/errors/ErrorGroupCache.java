@@ -53,10 +53,9 @@ public class ErrorGroupCache {
         }
         for (String fp : fingerprints) {
             Entry e = byFingerprint.remove(fp);
-            if (e != null) {
-                ErrorGroup copy = ErrorRows.copy(e.snapshot());
-                expect(copy, e.version());
-                into.put(fp, copy);
+            if (e != null) { // removed, so the snapshot is the caller's alone: it may change it without a copy
+                expect(e.snapshot(), e.version());
+                into.put(fp, e.snapshot());
             }
         }
         return into;
@@ -87,7 +86,7 @@ public class ErrorGroupCache {
         return version;
     }
 
-    /** Remembers the group as just written with this version. */
+    /** Remembers the group as just written with this version (a copy: the caller keeps using its object). */
     public void store(ErrorGroup group, long version) {
         if (byFingerprint.size() >= capacity) {
             Iterator<String> it = byFingerprint.keySet().iterator();
