@@ -86,6 +86,11 @@ public class ErrorGroupCache {
         return version;
     }
 
+    /** This thread's transaction ends without writing what it checked out: its expected versions are dropped. */
+    public void abandon() {
+        expected.remove();
+    }
+
     /** Remembers the group as just written with this version (a copy: the caller keeps using its object). */
     public void store(ErrorGroup group, long version) {
         if (byFingerprint.size() >= capacity) {

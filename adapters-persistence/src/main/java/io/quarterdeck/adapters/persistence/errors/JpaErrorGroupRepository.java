@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.persistence.errors;
 
+import io.quarterdeck.adapters.persistence.support.LockConflict;
 import io.quarterdeck.adapters.persistence.support.UniqueViolation;
 import io.quarterdeck.application.port.out.ConcurrentGroupChangeException;
 import io.quarterdeck.application.port.out.ErrorGroupRepository;
@@ -120,9 +121,23 @@ public class JpaErrorGroupRepository implements ErrorGroupRepository {
         session.flush();
         try {
             return session.doReturningWork(work);
+        } catch (RuntimeException e) {
+            if (LockConflict.in(e)) {
+                // A deadlock with another writer (another instance, whose cached groups it writes without
+                // reading them locked first): the database rolled this transaction back; it runs again.
+                cache.abandon();
+                throw deadlockVictim(e);
+            }
+            throw e;
         } finally {
             session.clear();
         }
+    }
+
+    /** The port's retry signal for a transaction the database rolled back to break a deadlock. */
+    static ConcurrentGroupChangeException deadlockVictim(RuntimeException e) {
+        return new ConcurrentGroupChangeException("the database ended this transaction to break a deadlock with"
+                + " another writer of the same error groups", e);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.persistence.errors;
 
+import io.quarterdeck.adapters.persistence.support.LockConflict;
 import io.quarterdeck.application.port.out.ErrorOccurrenceRepository;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import io.quarterdeck.domain.errors.ErrorOccurrence;
@@ -32,7 +33,14 @@ public class JpaErrorOccurrenceRepository implements ErrorOccurrenceRepository {
         }
         Session session = em.unwrap(Session.class);
         session.flush();
-        session.doWork(c -> ErrorRows.insertOccurrences(c, occurrences));
+        try {
+            session.doWork(c -> ErrorRows.insertOccurrences(c, occurrences));
+        } catch (RuntimeException e) {
+            if (LockConflict.in(e)) { // the foreign key check waits for the group's row lock, so it can deadlock
+                throw JpaErrorGroupRepository.deadlockVictim(e);
+            }
+            throw e;
+        }
     }
 
     @Override

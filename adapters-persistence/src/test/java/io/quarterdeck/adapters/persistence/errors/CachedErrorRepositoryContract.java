@@ -17,9 +17,20 @@ import io.quarterdeck.domain.errors.ErrorEvent;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorLevel;
 import io.quarterdeck.domain.errors.fingerprint.Fingerprint;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +44,9 @@ abstract class CachedErrorRepositoryContract extends ErrorRepositoryContract {
     private final ErrorGroupCache cache = new ErrorGroupCache();
 
     protected abstract TestDatabase db();
+
+    /** A query counting the sessions of this database that wait for a lock another session holds. */
+    protected abstract String lockWaitersQuery();
 
     @Override
     protected <T> T inTransaction(BiFunction<ErrorGroupRepository, ErrorOccurrenceRepository, T> work) {
@@ -129,5 +143,115 @@ abstract class CachedErrorRepositoryContract extends ErrorRepositoryContract {
         ErrorGroup after = record(event(fp, 3));
         assertEquals(2, after.count(), "occurrences 1 and 3; 2 was never committed");
         assertEquals(2, stored(first));
+    }
+
+    /**
+     * Two instances share the database. The first wrote A last, so its next write of A takes no lock before the
+     * update; the second knows neither group and reads both rows locked, A first. The first holds M and waits for
+     * A, the second holds A and waits for M: the database breaks the deadlock by rolling one back (H2 sometimes
+     * both), and that must come back as the port's retry signal, not as a failure, and the retries must count every
+     * occurrence once.
+     */
+    @Test
+    void instances_that_deadlock_on_each_others_groups_lose_one_attempt_and_no_occurrence() throws Exception {
+        List<Fingerprint> pair = Stream.of(fingerprint(), fingerprint())
+                .sorted(Comparator.comparing(Fingerprint::value)).toList();
+        Fingerprint a = pair.get(0);
+        Fingerprint m = pair.get(1);
+        ErrorGroup groupA = record(event(a, 1));
+        ErrorGroup groupM = this.<List<ErrorGroup>>in(new ErrorGroupCache(),
+                (g, o) -> new ErrorGroupTransactions(g, o, SETTINGS).record(List.of(event(m, 1)))).get(0);
+        ErrorGroupCache second = new ErrorGroupCache();
+        CountDownLatch firstHoldsM = new CountDownLatch(1);
+        AtomicBoolean paused = new AtomicBoolean();
+        AtomicInteger retries = new AtomicInteger();
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> one = instances.submit(() -> withRetries(retries, () -> inTransaction((g, o) ->
+                    new ErrorGroupTransactions(afterLocking(g, () -> {
+                        if (!paused.getAndSet(true)) { // first attempt only: M is locked, A is not (cached)
+                            firstHoldsM.countDown();
+                            awaitLockWaiter(); // the second instance holds A and waits for M
+                        }
+                    }), o, SETTINGS).record(List.of(event(a, 2), event(m, 2))))));
+            Future<?> two = instances.submit(() -> {
+                await(firstHoldsM);
+                withRetries(retries, () -> in(second, (g, o) ->
+                        new ErrorGroupTransactions(g, o, SETTINGS).record(List.of(event(a, 3), event(m, 3)))));
+            });
+            one.get(60, TimeUnit.SECONDS);
+            two.get(60, TimeUnit.SECONDS);
+        } finally {
+            instances.shutdownNow();
+        }
+        // PostgreSQL rolls back one of the two; H2 may roll back both when each finds the cycle at once.
+        assertTrue(retries.get() == 1 || retries.get() == 2, () -> "deadlock victims that ran again: " + retries);
+        // Read from the rows: this instance's cache may hold its own last write, which the other one followed.
+        Map<Fingerprint, ErrorGroup> after = in(new ErrorGroupCache(), (g, o) -> g.lockByFingerprints(pair));
+        assertEquals(3, after.get(a).count());
+        assertEquals(3, after.get(m).count());
+        assertEquals(3, stored(groupA));
+        assertEquals(3, stored(groupM));
+    }
+
+    private static void withRetries(AtomicInteger retries, Runnable transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.run();
+                return;
+            } catch (ConcurrentGroupChangeException e) {
+                retries.incrementAndGet();
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void awaitLockWaiter() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (db().number(lockWaitersQuery()) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the second instance never waited for the first one's lock");
+            }
+            sleep(10);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the first instance never locked its rows");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The repository, running {@code hook} after each {@code lockByFingerprints} returned. */
+    private static ErrorGroupRepository afterLocking(ErrorGroupRepository repository, Runnable hook) {
+        return (ErrorGroupRepository) Proxy.newProxyInstance(ErrorGroupRepository.class.getClassLoader(),
+                new Class<?>[] {ErrorGroupRepository.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(repository, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("lockByFingerprints")) {
+                        hook.run();
+                    }
+                    return result;
+                });
     }
 }

@@ -22,4 +22,9 @@ class ErrorRepositoriesH2Test extends CachedErrorRepositoryContract {
     protected TestDatabase db() {
         return db;
     }
+
+    @Override
+    protected String lockWaitersQuery() {
+        return "select count(*) from information_schema.sessions where blocker_id is not null";
+    }
 }

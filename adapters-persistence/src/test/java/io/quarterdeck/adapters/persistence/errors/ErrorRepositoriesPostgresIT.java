@@ -22,4 +22,10 @@ class ErrorRepositoriesPostgresIT extends CachedErrorRepositoryContract {
     protected TestDatabase db() {
         return db;
     }
+
+    @Override
+    protected String lockWaitersQuery() {
+        return "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                + " and datname = current_database()";
+    }
 }

@@ -109,6 +109,17 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** A query answering one number (a count), outside any transaction of the test. */
+    public long number(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         sessions.close();
