@@ -45,7 +45,13 @@ final class JavaFrames {
 
     /** Frames of the outermost exception, innermost first (as printed). */
     static List<Frame> parse(List<String> lines) {
+        return parse(lines, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #parse(List)}, but reading stops after the {@code enoughInApp}-th in-app frame. */
+    static List<Frame> parse(List<String> lines, int enoughInApp) {
         List<Frame> frames = new ArrayList<>();
+        int inApp = 0;
         for (String raw : lines) {
             String line = raw.strip();
             if (line.startsWith("Caused by:") || line.startsWith("Suppressed:")) {
@@ -57,6 +63,9 @@ final class JavaFrames {
             Frame frame = parseLine(line);
             if (frame != null) {
                 frames.add(frame);
+                if (frame.inApp() && ++inApp >= enoughInApp) {
+                    break;
+                }
             }
         }
         return frames;
@@ -84,6 +93,17 @@ final class JavaFrames {
 
     /** {@code class.method} without module prefix and without generated suffixes. */
     static String normalizeSymbol(String symbol) {
+        // Every rewrite below needs a '$' or a '/' in the symbol, but two: one needs "jdk.proxy", one "Generated".
+        // Most frames have none of them and are their own identity.
+        if (symbol.indexOf('$') < 0 && symbol.indexOf('/') < 0 && !symbol.contains("jdk.proxy")
+                && !symbol.contains("Generated")) {
+            return symbol;
+        }
+        return rewriteSymbol(symbol);
+    }
+
+    /** {@link #normalizeSymbol} applying every rewrite whether its text occurs or not: the shortcut's reference. */
+    static String rewriteSymbol(String symbol) {
         String s = LAMBDA_CLASS.matcher(symbol).replaceAll("\\$\\$Lambda");
         s = HIDDEN_CLASS.matcher(s).replaceAll("");
         s = s.substring(s.lastIndexOf('/') + 1);

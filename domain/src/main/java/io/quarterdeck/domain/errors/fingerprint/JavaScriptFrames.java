@@ -27,7 +27,13 @@ final class JavaScriptFrames {
 
     /** All frames, innermost first (as printed); stops at a nested {@code [cause]}. */
     static List<Frame> parse(List<String> lines) {
+        return parse(lines, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #parse(List)}, but reading stops after the {@code enoughInApp}-th in-app frame. */
+    static List<Frame> parse(List<String> lines, int enoughInApp) {
         List<Frame> frames = new ArrayList<>();
+        int inApp = 0;
         for (String raw : lines) {
             String line = raw.strip();
             if (line.startsWith("[cause]:") && !frames.isEmpty()) {
@@ -36,6 +42,9 @@ final class JavaScriptFrames {
             Frame frame = parseLine(line);
             if (frame != null) {
                 frames.add(frame);
+                if (frame.inApp() && ++inApp >= enoughInApp) {
+                    break;
+                }
             }
         }
         return frames;

@@ -64,33 +64,51 @@ public final class MessageNormalizer {
     private static final String ONE_DURATION = "\\d++(?:\\.\\d++)?(?:" + SHORT_UNIT + "|\\h?" + LONG_UNIT
             + ")(?![A-Za-z])";
 
+    // Each rule names text its pattern cannot match without (a character every match contains), so that a message
+    // without it skips the pattern's scan: the result is the same, only cheaper.
     private static final List<Rule> RULES = List.of(
-            new Rule(Pattern.compile("(?<![\\w.%+-])[\\w.%+-]++@[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++"), EMAIL),
-            new Rule(Pattern.compile("(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}+://[^\\s\"'`]*+"), URL),
+            new Rule(Pattern.compile("(?<![\\w.%+-])[\\w.%+-]++@[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++"), EMAIL,
+                    t -> t.indexOf('@') >= 0),
+            new Rule(Pattern.compile("(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}+://[^\\s\"'`]*+"), URL,
+                    t -> t.contains("://")),
             new Rule(Pattern.compile("(?<![0-9A-Za-z])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}"
-                    + "-[0-9A-Fa-f]{12}(?![0-9A-Za-z])"), UUID),
+                    + "-[0-9A-Fa-f]{12}(?![0-9A-Za-z])"), UUID, t -> t.indexOf('-') >= 0),
             new Rule(Pattern.compile("\\[" + IPV6 + "(?:%[\\w.]{1,16}+)?\\]" + PORT
                     + "|(?<![\\w.])" + IPV4 + PORT + "(?!\\w|\\.\\d)"
-                    + "|(?<![\\w:.])" + IPV6 + "(?:%[\\w.]{1,16}+)?(?![\\w:]|\\.\\d)"), IP),
+                    + "|(?<![\\w:.])" + IPV6 + "(?:%[\\w.]{1,16}+)?(?![\\w:]|\\.\\d)"), IP,
+                    t -> t.indexOf(':') >= 0 || t.indexOf('.') >= 0),
             new Rule(Pattern.compile("(?<!\\w)(?:" + ISO_DATE + "|" + NUMERIC_DATE + "|" + CTIME + "|" + NAMED_DATE
-                    + ")(?!\\w)"), DATE),
+                    + ")(?!\\w)"), DATE, MessageNormalizer::hasDigit),
             new Rule(Pattern.compile("(?<![\\w:.])\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?Z?(?:\\h?[AaPp][Mm])?"
-                    + "|\\h?[AaPp][Mm])(?![\\w:]|\\.\\d)"), TIME),
-            new Rule(Pattern.compile("(?<![A-Za-z0-9])0[xX][0-9A-Fa-f]++(?![A-Za-z0-9])"), HEX),
+                    + "|\\h?[AaPp][Mm])(?![\\w:]|\\.\\d)"), TIME, t -> t.indexOf(':') >= 0),
+            new Rule(Pattern.compile("(?<![A-Za-z0-9])0[xX][0-9A-Fa-f]++(?![A-Za-z0-9])"), HEX,
+                    t -> t.indexOf('x') >= 0 || t.indexOf('X') >= 0),
             new Rule(Pattern.compile("(?<![A-Za-z0-9])[0-9A-Fa-f]{8,}+(?![A-Za-z0-9])"), HEX,
-                    MessageNormalizer::hasDigitAndLetter),
-            new Rule(Pattern.compile("(?<![\\w.])" + ONE_DURATION + "(?:\\h?" + ONE_DURATION + ")*+"), DURATION),
-            new Rule(Pattern.compile("(?:(?<![\\w.])-)?\\d++(?:[.,]\\d++)*+"), NUM),
-            new Rule(Pattern.compile("\"[^\"\\r\\n]*+\"|“[^”\\r\\n]*+”"), STR),
-            new Rule(Pattern.compile("(?<![A-Za-z0-9])'[^'\\r\\n]*+'(?![A-Za-z0-9])"), STR),
-            new Rule(Pattern.compile("`[^`\\r\\n]*+`"), STR),
-            new Rule(Pattern.compile("(?<![A-Za-z0-9_])(?i:true|false)(?![A-Za-z0-9_])"), BOOL));
+                    MessageNormalizer::hasDigit, MessageNormalizer::hasDigitAndLetter),
+            new Rule(Pattern.compile("(?<![\\w.])" + ONE_DURATION + "(?:\\h?" + ONE_DURATION + ")*+"), DURATION,
+                    MessageNormalizer::hasDigit),
+            new Rule(Pattern.compile("(?:(?<![\\w.])-)?\\d++(?:[.,]\\d++)*+"), NUM, MessageNormalizer::hasDigit),
+            new Rule(Pattern.compile("\"[^\"\\r\\n]*+\"|“[^”\\r\\n]*+”"), STR,
+                    t -> t.indexOf('"') >= 0 || t.indexOf('“') >= 0),
+            new Rule(Pattern.compile("(?<![A-Za-z0-9])'[^'\\r\\n]*+'(?![A-Za-z0-9])"), STR, t -> t.indexOf('\'') >= 0),
+            new Rule(Pattern.compile("`[^`\\r\\n]*+`"), STR, t -> t.indexOf('`') >= 0),
+            new Rule(Pattern.compile("(?<![A-Za-z0-9_])(?i:true|false)(?![A-Za-z0-9_])"), BOOL,
+                    t -> containsIgnoringCase(t, "true") || containsIgnoringCase(t, "false")));
 
     public MessageNormalizer() {
     }
 
     /** The template of a message; the empty string for {@code null}. */
     public String normalize(String message) {
+        return normalize(message, true);
+    }
+
+    /** {@link #normalize} with every pattern scanned, whether its text occurs or not: the shortcuts' reference. */
+    String normalizeScanningEverything(String message) {
+        return normalize(message, false);
+    }
+
+    private static String normalize(String message, boolean shortcuts) {
         if (message == null) {
             return "";
         }
@@ -99,13 +117,32 @@ public final class MessageNormalizer {
         String second = lines.length > 1 ? collapse(lines[1]) : "";
         String text = second.isEmpty() ? first : first + "\n" + second;
         for (Rule rule : RULES) {
-            text = rule.apply(text);
+            text = shortcuts ? rule.apply(text) : rule.scan(text);
         }
         return text;
     }
 
     private static String collapse(String line) {
         return WHITESPACE.matcher(line.strip()).replaceAll(" ");
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoringCase(String s, String word) {
+        for (int i = 0; i + word.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasDigitAndLetter(String s) {
@@ -119,13 +156,20 @@ public final class MessageNormalizer {
         return digit && letter;
     }
 
-    /** One placeholder substitution; {@code when} may veto single matches. */
-    record Rule(Pattern pattern, String placeholder, Predicate<String> when) {
-        Rule(Pattern pattern, String placeholder) {
-            this(pattern, placeholder, s -> true);
+    /**
+     * One placeholder substitution; {@code candidate} is false for text the pattern cannot match (it is only a
+     * shortcut), {@code when} may veto single matches.
+     */
+    record Rule(Pattern pattern, String placeholder, Predicate<String> candidate, Predicate<String> when) {
+        Rule(Pattern pattern, String placeholder, Predicate<String> candidate) {
+            this(pattern, placeholder, candidate, s -> true);
         }
 
         String apply(String text) {
+            return candidate.test(text) ? scan(text) : text;
+        }
+
+        String scan(String text) {
             Matcher m = pattern.matcher(text);
             if (!m.find()) {
                 return text;

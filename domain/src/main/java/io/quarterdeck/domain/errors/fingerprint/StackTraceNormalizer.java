@@ -44,15 +44,23 @@ public final class StackTraceNormalizer {
         if (max == 0 || stackTrace == null || stackTrace.isBlank()) {
             return List.of();
         }
-        return select(frames(stackTrace), max);
+        return select(frames(stackTrace, max), max);
     }
 
     /** Every recognized frame, innermost first. */
     static List<Frame> frames(String stackTrace) {
+        return frames(stackTrace, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The recognized frames, innermost first, up to the {@code enoughInApp}-th in-app one where the format prints
+     * the innermost first (Java, JavaScript): {@link #select} takes nothing after it.
+     */
+    static List<Frame> frames(String stackTrace, int enoughInApp) {
         List<String> lines = stackTrace.lines().toList();
         return switch (TraceFormat.detect(lines)) {
-            case JAVA -> JavaFrames.parse(lines);
-            case JAVASCRIPT -> JavaScriptFrames.parse(lines);
+            case JAVA -> JavaFrames.parse(lines, enoughInApp);
+            case JAVASCRIPT -> JavaScriptFrames.parse(lines, enoughInApp);
             case PYTHON -> PythonFrames.parse(lines);
             case UNKNOWN -> List.of();
         };

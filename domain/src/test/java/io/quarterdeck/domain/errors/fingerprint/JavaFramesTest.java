@@ -75,4 +75,22 @@ class JavaFramesTest {
     void other_lines_are_no_java_frames(String line) {
         assertNull(JavaFrames.parseLine(line));
     }
+
+    /** The shortcut (a symbol without '$', '/', "jdk.proxy" or "Generated" is its own identity) changes nothing. */
+    @org.junit.jupiter.api.Test
+    void the_shortcut_for_plain_symbols_changes_no_identity() {
+        String[] parts = {"com", "acme", "Foo", "bar", ".", "$", "/", "$$Lambda$12/0x000001", "$$Lambda/0x0000abc",
+            "lambda$run$0", "$1", "$Proxy12", "jdk.proxy2.", "jdk.proxy", "GeneratedMethodAccessor12",
+            "GeneratedConstructorAccessor3", "Generated", "$$EnhancerBySpringCGLIB$$abc123", "$HibernateProxy$xyz",
+            "_$$_jvst12", "app//", "java.base/", "/0x1234", "$Inner", "Accessor7", "0x", "12"};
+        java.util.Random random = new java.util.Random(20261201);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder symbol = new StringBuilder();
+            for (int p = 1 + random.nextInt(8); p > 0; p--) {
+                symbol.append(parts[random.nextInt(parts.length)]);
+            }
+            String s = symbol.toString();
+            assertEquals(JavaFrames.rewriteSymbol(s), JavaFrames.normalizeSymbol(s), () -> "symbol: " + s);
+        }
+    }
 }

@@ -156,4 +156,17 @@ class StackTraceNormalizerTest {
     void adversarial_64kb_traces_do_not_hang(String trace) {
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> normalizer.topFrames(trace, 3));
     }
+
+    /** Reading stops after the last in-app frame that can be chosen; what is chosen is the same. */
+    @Test
+    void stopping_after_enough_in_app_frames_chooses_the_same_frames() {
+        List<String> traces = List.of(Traces.JAVA_LIBERTY, Traces.JAVA_LIBERTY_REBUILT, Traces.JAVA_FRAMEWORK_ONLY, Traces.NODE, Traces.NODE_REDEPLOYED, Traces.FIREFOX, Traces.FIREFOX_PRODUCTION, Traces.FIREFOX_PRODUCTION_OTHER_HOST, Traces.PYTHON, Traces.PYTHON_REINSTALLED, Traces.PYTHON_LIBRARY_ONLY,
+                Traces.JAVA_LIBERTY.replace("com.acme", "org.jboss"), Traces.NODE.replace("/app/", "/node_modules/"));
+        for (String trace : traces) {
+            for (int max = 0; max <= 6; max++) {
+                List<String> fromEveryFrame = StackTraceNormalizer.select(StackTraceNormalizer.frames(trace), max);
+                assertEquals(fromEveryFrame, normalizer.topFrames(trace, max), "max " + max + " of\n" + trace);
+            }
+        }
+    }
 }
