@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Ingestion benchmark: starts Quarterdeck on PostgreSQL, warms up, then drives each scenario with wrk
 # (Debian's package) and prints requests/s, p50 and p99 per scenario with the ratio to the baseline
-# (GET /health) measured in the same run, the hot-fingerprint count check, and the server's resident memory.
+# (GET /health) measured in the same run, the CPU one request costs the server and PostgreSQL, the hot-fingerprint
+# count check, and the server's resident memory.
 #
-#   bench/run.sh                       150 s warm-up, then 3 interleaved rounds x 20 s per scenario, 32 connections
-#   BENCH_SECONDS=30 BENCH_RUNS=5 bench/run.sh
+#   bench/run.sh                       150 s warm-up, then 5 interleaved rounds x 20 s per scenario, 32 connections
+#   BENCH_SECONDS=30 BENCH_RUNS=7 bench/run.sh
 #
 # Every figure printed is the median of the runs. Results also go to target/bench/results.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 SECONDS_PER_RUN=${BENCH_SECONDS:-20}
-RUNS=${BENCH_RUNS:-3}
+RUNS=${BENCH_RUNS:-5}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 BATCH=${BENCH_BATCH:-50}
@@ -53,17 +54,33 @@ for pass in 1 2; do
   for w in health rotating unique hot batch; do drive "$w" "warm$w$RUN_TAG$(letters "$pass")" "$WARM_SECONDS" >/dev/null; done
 done
 
+# CPU time (user + system, in clock ticks) of the server's JVM and of every PostgreSQL process, read around each
+# round: the cost of one request on each side, which a busy neighbour on a shared machine disturbs far less than
+# requests/s.
+SERVER_PID=$(pgrep -f "ws-server.jar.*quarterdeck" | head -1)
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+ticks() { for p in "$@"; do awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$p/stat" 2>/dev/null; done | awk '{t += $1} END {print t + 0}'; }
+# PostgreSQL's processes come and go (autovacuum workers): count each one's growth since the round began, and a
+# process that started during the round with all its ticks.
+pg_ticks() { for p in $(pgrep -x postgres); do echo "$p $(ticks "$p")"; done; }
+pg_growth() { awk 'NR == FNR {b[$1] = $2; next} {d += $2 - (($1 in b) ? b[$1] : 0)} END {print d + 0}' <(echo "$1") <(pg_ticks); }
+per_request_us() { awk -v t="$1" -v n="$2" -v us="$TICK_US" 'BEGIN {printf "%.0f", (n > 0) ? t * us / n : 0}'; }
+
 # Rounds interleave the scenarios (health, rotating, unique, hot, batch, then again), so a noisy neighbour on a
 # shared machine hits every scenario alike instead of one scenario's runs.
 SCENARIOS=(health rotating unique hot batch)
-declare -A RPS_L P50_L P99_L
+declare -A RPS_L P50_L P99_L JVM_L PG_L
 HOT_CHECK=""
 HOT_OK=1
 for r in $(seq 1 "$RUNS"); do
   for scenario in "${SCENARIOS[@]}"; do
     tag="$scenario$RUN_TAG$(letters "$r")"
+    jvm0=$(ticks "$SERVER_PID"); pg0=$(pg_ticks)
     line=$(drive "$scenario" "$tag" "$SECONDS_PER_RUN")
-    echo "round $r $scenario: $line"
+    jvm_us=$(per_request_us $(( $(ticks "$SERVER_PID") - jvm0 )) "$(field requests "$line")")
+    pg_us=$(per_request_us "$(pg_growth "$pg0")" "$(field requests "$line")")
+    echo "round $r $scenario: $line server_cpu_us=$jvm_us postgres_cpu_us=$pg_us"
+    JVM_L[$scenario]+="$jvm_us "; PG_L[$scenario]+="$pg_us "
     RPS_L[$scenario]+="$(field rps "$line") "; P50_L[$scenario]+="$(field p50_ms "$line") "
     P99_L[$scenario]+="$(field p99_ms "$line") "
     if [ "$scenario" = hot ]; then
@@ -88,19 +105,21 @@ if [ "$exact_ok" != "$exact_stored" ] || [ "$exact_rows" != "$exact_stored" ] ||
   HOT_OK=0; echo "HOT COUNT NOT EXACT: $HOT_EXACT" >&2
 fi
 
-declare -A RPS P50 P99 SPREAD
+declare -A RPS P50 P99 SPREAD JVM PG
 for s in "${SCENARIOS[@]}"; do
   RPS[$s]=$(tr ' ' '\n' <<<"${RPS_L[$s]}" | grep . | median)
   SPREAD[$s]=$(tr ' ' '\n' <<<"${RPS_L[$s]}" | grep . | sort -g | awk -v m="${RPS[$s]}" 'NR==1 {lo=$1} {hi=$1} END {printf "%.0f%%", 100*(hi-lo)/m}')
   P50[$s]=$(tr ' ' '\n' <<<"${P50_L[$s]}" | grep . | median)
   P99[$s]=$(tr ' ' '\n' <<<"${P99_L[$s]}" | grep . | median)
+  JVM[$s]=$(tr ' ' '\n' <<<"${JVM_L[$s]}" | grep . | median)
+  PG[$s]=$(tr ' ' '\n' <<<"${PG_L[$s]}" | grep . | median)
 done
 PID=$(pgrep -f "ws-server.jar.*quarterdeck" | head -1 || true)
 RSS_MB=$([ -n "$PID" ] && awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status" || echo "?")
 
 {
-  echo "| scenario | requests/s | vs baseline | p50 ms | p99 ms | p99 vs baseline | runs' spread (max-min)/median |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| scenario | requests/s | vs baseline | p50 ms | p99 ms | p99 vs baseline | runs' spread (max-min)/median | server CPU us/request | PostgreSQL CPU us/request |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   for s in health rotating unique hot batch; do
     ratio=$(awk -v a="${RPS[$s]}" -v b="${RPS[health]}" 'BEGIN {printf "%.0f%%", 100*a/b}')
     p99r=$(awk -v a="${P99[$s]}" -v b="${P99[health]}" 'BEGIN {printf "%.1fx", a/b}')
@@ -112,8 +131,8 @@ RSS_MB=$([ -n "$PID" ] && awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/sta
       hot) label="POST /api/errors, one hot fingerprint" ;;
       batch) label="POST /api/errors, arrays of $BATCH (events/s = $(awk -v a="${RPS[batch]}" -v n="$BATCH" 'BEGIN {printf "%.0f", a*n}'))" ;;
     esac
-    printf '| %s | %.0f | %s | %.2f | %.2f | %s | %s |\n' "$label" "${RPS[$s]}" "$ratio" "${P50[$s]}" "${P99[$s]}" "$p99r" \
-      "${SPREAD[$s]}"
+    printf '| %s | %.0f | %s | %.2f | %.2f | %s | %s | %s | %s |\n' "$label" "${RPS[$s]}" "$ratio" "${P50[$s]}" \
+      "${P99[$s]}" "$p99r" "${SPREAD[$s]}" "${JVM[$s]}" "${PG[$s]}"
   done
   echo
   echo "Hot fingerprint (wrk abandons requests in flight when it stops, so the stored count must lie between the"
