@@ -43,12 +43,10 @@ final class JavaFrames {
     private JavaFrames() {
     }
 
-    /** Frames of the outermost exception, innermost first (as printed). */
-    static List<Frame> parse(List<String> lines) {
-        return parse(lines, Integer.MAX_VALUE);
-    }
-
-    /** As {@link #parse(List)}, but reading stops after the {@code enoughInApp}-th in-app frame. */
+    /**
+     * Frames of the outermost exception, innermost first (as printed); reading stops after the
+     * {@code enoughInApp}-th in-app frame.
+     */
     static List<Frame> parse(List<String> lines, int enoughInApp) {
         List<Frame> frames = new ArrayList<>();
         int inApp = 0;

@@ -25,12 +25,10 @@ final class JavaScriptFrames {
     private JavaScriptFrames() {
     }
 
-    /** All frames, innermost first (as printed); stops at a nested {@code [cause]}. */
-    static List<Frame> parse(List<String> lines) {
-        return parse(lines, Integer.MAX_VALUE);
-    }
-
-    /** As {@link #parse(List)}, but reading stops after the {@code enoughInApp}-th in-app frame. */
+    /**
+     * All frames, innermost first (as printed); stops at a nested {@code [cause]}, and after the
+     * {@code enoughInApp}-th in-app frame.
+     */
     static List<Frame> parse(List<String> lines, int enoughInApp) {
         List<Frame> frames = new ArrayList<>();
         int inApp = 0;
