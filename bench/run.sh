@@ -57,7 +57,7 @@ done
 # CPU time (user + system, in clock ticks) of the server's JVM and of every PostgreSQL process, read around each
 # round: the cost of one request on each side, which a busy neighbour on a shared machine disturbs far less than
 # requests/s.
-SERVER_PID=$(pgrep -f "ws-server.jar.*quarterdeck" | head -1)
+SERVER_PID=$(pgrep -f "ws-server.jar.*quarterdeck" | head -1 || true)
 TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
 ticks() { for p in "$@"; do awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$p/stat" 2>/dev/null; done | awk '{t += $1} END {print t + 0}'; }
 # PostgreSQL's processes come and go (autovacuum workers): count each one's growth since the round began, and a
