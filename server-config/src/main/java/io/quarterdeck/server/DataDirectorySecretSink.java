@@ -1,6 +1,6 @@
 package io.quarterdeck.server;
 
-import io.quarterdeck.application.port.out.BootstrapSecretSink;
+import io.quarterdeck.application.port.out.identity.BootstrapSecretSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

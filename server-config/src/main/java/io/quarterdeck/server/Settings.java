@@ -1,7 +1,7 @@
 package io.quarterdeck.server;
 
-import io.quarterdeck.application.errors.ErrorTrackingSettings;
-import io.quarterdeck.application.identity.IdentitySettings;
+import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
+import io.quarterdeck.application.port.in.identity.IdentitySettings;
 import io.quarterdeck.domain.errors.ErrorReportLimits;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;

@@ -1,8 +1,8 @@
 package io.quarterdeck.application.apikeys;
 
 import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase;
-import io.quarterdeck.application.port.out.ApiKeyRepository;
-import io.quarterdeck.application.port.out.SecretHasher;
+import io.quarterdeck.application.port.out.apikeys.ApiKeyRepository;
+import io.quarterdeck.application.port.out.identity.SecretHasher;
 import io.quarterdeck.domain.identity.ApiKey;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.shared.InvalidFieldException;

@@ -2,9 +2,9 @@ package io.quarterdeck.application.apikeys;
 
 import io.quarterdeck.application.port.in.apikeys.AuthenticateApiKeyUseCase;
 import io.quarterdeck.application.port.in.apikeys.BootstrapApiKeyUseCase;
-import io.quarterdeck.application.port.out.ApiKeyRepository;
-import io.quarterdeck.application.port.out.BootstrapSecretSink;
-import io.quarterdeck.application.port.out.SecretHasher;
+import io.quarterdeck.application.port.out.apikeys.ApiKeyRepository;
+import io.quarterdeck.application.port.out.identity.BootstrapSecretSink;
+import io.quarterdeck.application.port.out.identity.SecretHasher;
 import io.quarterdeck.domain.identity.ApiKey;
 import io.quarterdeck.domain.identity.ApiKeyPrincipal;
 import io.quarterdeck.domain.identity.Scope;

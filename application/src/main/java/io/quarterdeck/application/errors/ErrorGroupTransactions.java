@@ -1,7 +1,9 @@
 package io.quarterdeck.application.errors;
 
-import io.quarterdeck.application.port.out.ErrorGroupRepository;
-import io.quarterdeck.application.port.out.ErrorOccurrenceRepository;
+import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
+
+import io.quarterdeck.application.port.out.errors.ErrorGroupRepository;
+import io.quarterdeck.application.port.out.errors.ErrorOccurrenceRepository;
 import io.quarterdeck.domain.errors.ErrorEvent;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;

@@ -1,9 +1,11 @@
 package io.quarterdeck.application.errors;
 
+import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
+
 import io.quarterdeck.application.port.in.errors.DeleteErrorUseCase;
 import io.quarterdeck.application.port.in.errors.PurgeOccurrencesUseCase;
 import io.quarterdeck.application.port.in.errors.ResolveErrorUseCase;
-import io.quarterdeck.application.port.out.ErrorEventPublisher;
+import io.quarterdeck.application.port.out.errors.ErrorEventPublisher;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

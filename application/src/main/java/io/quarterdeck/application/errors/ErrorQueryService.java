@@ -2,7 +2,7 @@ package io.quarterdeck.application.errors;
 
 import io.quarterdeck.application.port.in.errors.GetErrorUseCase;
 import io.quarterdeck.application.port.in.errors.ListErrorsUseCase;
-import io.quarterdeck.application.port.out.ErrorGroupRepository;
+import io.quarterdeck.application.port.out.errors.ErrorGroupRepository;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import io.quarterdeck.domain.errors.ErrorPage;

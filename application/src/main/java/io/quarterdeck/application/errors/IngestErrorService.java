@@ -1,10 +1,12 @@
 package io.quarterdeck.application.errors;
 
+import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
+
 import io.quarterdeck.application.port.in.errors.IngestErrorCommand;
 import io.quarterdeck.application.port.in.errors.IngestErrorUseCase;
 import io.quarterdeck.application.port.in.errors.IngestOutcome;
-import io.quarterdeck.application.port.out.ErrorEventPublisher;
-import io.quarterdeck.application.port.out.ConcurrentGroupChangeException;
+import io.quarterdeck.application.port.out.errors.ErrorEventPublisher;
+import io.quarterdeck.application.port.out.errors.ConcurrentGroupChangeException;
 import io.quarterdeck.domain.errors.ClientInfo;
 import io.quarterdeck.domain.errors.ErrorEvent;
 import io.quarterdeck.domain.errors.ErrorGroup;

@@ -1,5 +1,7 @@
 package io.quarterdeck.application.errors;
 
+import io.quarterdeck.application.port.in.errors.IngestionUnavailableException;
+
 import io.quarterdeck.domain.errors.ErrorEvent;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.quarterdeck.application.health;
 
 import io.quarterdeck.application.port.in.health.CheckHealthUseCase;
 import io.quarterdeck.application.port.in.health.HealthCheck;
-import io.quarterdeck.application.port.out.DatabaseProbe;
+import io.quarterdeck.application.port.out.health.DatabaseProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

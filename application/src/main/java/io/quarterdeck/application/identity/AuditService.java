@@ -2,7 +2,7 @@ package io.quarterdeck.application.identity;
 
 import io.quarterdeck.domain.identity.AuditPage;
 import io.quarterdeck.application.port.in.identity.AuditUseCase;
-import io.quarterdeck.application.port.out.AuditLog;
+import io.quarterdeck.application.port.out.identity.AuditLog;
 import io.quarterdeck.domain.identity.AuditQuery;
 import io.quarterdeck.domain.identity.AuditRecord;
 import jakarta.enterprise.context.ApplicationScoped;

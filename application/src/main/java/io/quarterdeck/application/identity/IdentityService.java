@@ -1,5 +1,7 @@
 package io.quarterdeck.application.identity;
 
+import io.quarterdeck.application.port.in.identity.IdentitySettings;
+
 import io.quarterdeck.domain.identity.AccessTokenClaims;
 import io.quarterdeck.application.port.in.identity.BootstrapOwnerUseCase;
 import io.quarterdeck.application.port.in.identity.ProfileUseCase;
@@ -9,12 +11,12 @@ import io.quarterdeck.application.port.in.identity.ServiceSignInUseCase;
 import io.quarterdeck.application.port.in.identity.SignInUseCase;
 import io.quarterdeck.application.port.in.identity.SignOutUseCase;
 import io.quarterdeck.application.port.in.identity.TokenPair;
-import io.quarterdeck.application.port.out.AccessTokenIssuer;
-import io.quarterdeck.application.port.out.BootstrapSecretSink;
-import io.quarterdeck.application.port.out.RefreshTokenRepository;
-import io.quarterdeck.application.port.out.SecretHasher;
-import io.quarterdeck.application.port.out.ServiceClientRepository;
-import io.quarterdeck.application.port.out.UserRepository;
+import io.quarterdeck.application.port.out.identity.AccessTokenIssuer;
+import io.quarterdeck.application.port.out.identity.BootstrapSecretSink;
+import io.quarterdeck.application.port.out.identity.RefreshTokenRepository;
+import io.quarterdeck.application.port.out.identity.SecretHasher;
+import io.quarterdeck.application.port.out.identity.ServiceClientRepository;
+import io.quarterdeck.application.port.out.identity.UserRepository;
 import io.quarterdeck.domain.identity.AuthenticationFailedException;
 import io.quarterdeck.domain.identity.Caller;
 import io.quarterdeck.domain.identity.NotPermittedException;

@@ -1,8 +1,10 @@
 package io.quarterdeck.application.identity;
 
+import io.quarterdeck.application.port.in.identity.IdentitySettings;
+
 import io.quarterdeck.application.port.in.identity.ManageServiceClientsUseCase;
-import io.quarterdeck.application.port.out.SecretHasher;
-import io.quarterdeck.application.port.out.ServiceClientRepository;
+import io.quarterdeck.application.port.out.identity.SecretHasher;
+import io.quarterdeck.application.port.out.identity.ServiceClientRepository;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.identity.ServiceClient;
 import io.quarterdeck.domain.shared.InvalidFieldException;

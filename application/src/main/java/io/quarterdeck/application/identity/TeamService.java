@@ -1,10 +1,12 @@
 package io.quarterdeck.application.identity;
 
+import io.quarterdeck.application.port.in.identity.IdentitySettings;
+
 import io.quarterdeck.application.port.in.identity.ManageTeamUseCase;
-import io.quarterdeck.application.port.out.InvitationRepository;
-import io.quarterdeck.application.port.out.RefreshTokenRepository;
-import io.quarterdeck.application.port.out.SecretHasher;
-import io.quarterdeck.application.port.out.UserRepository;
+import io.quarterdeck.application.port.out.identity.InvitationRepository;
+import io.quarterdeck.application.port.out.identity.RefreshTokenRepository;
+import io.quarterdeck.application.port.out.identity.SecretHasher;
+import io.quarterdeck.application.port.out.identity.UserRepository;
 import io.quarterdeck.domain.identity.Caller;
 import io.quarterdeck.domain.identity.Invitation;
 import io.quarterdeck.domain.identity.NotPermittedException;

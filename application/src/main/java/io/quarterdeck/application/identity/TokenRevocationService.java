@@ -1,8 +1,10 @@
 package io.quarterdeck.application.identity;
 
+import io.quarterdeck.application.port.in.identity.IdentitySettings;
+
 import io.quarterdeck.application.port.in.identity.TokenRevocationUseCase;
-import io.quarterdeck.application.port.out.RefreshTokenRepository;
-import io.quarterdeck.application.port.out.RevocationStore;
+import io.quarterdeck.application.port.out.identity.RefreshTokenRepository;
+import io.quarterdeck.application.port.out.identity.RevocationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

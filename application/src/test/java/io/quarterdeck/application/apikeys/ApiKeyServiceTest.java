@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.quarterdeck.application.port.out.ApiKeyRepository;
-import io.quarterdeck.application.port.out.BootstrapSecretSink;
+import io.quarterdeck.application.port.out.apikeys.ApiKeyRepository;
+import io.quarterdeck.application.port.out.identity.BootstrapSecretSink;
 import io.quarterdeck.application.testing.InMemoryApiKeyRepository;
 import io.quarterdeck.application.testing.TestClock;
 import io.quarterdeck.domain.identity.ApiKey;

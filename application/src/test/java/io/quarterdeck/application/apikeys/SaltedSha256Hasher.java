@@ -1,6 +1,6 @@
 package io.quarterdeck.application.apikeys;
 
-import io.quarterdeck.application.port.out.SecretHasher;
+import io.quarterdeck.application.port.out.identity.SecretHasher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,7 @@
 package io.quarterdeck.application.errors;
 
+import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
+
 import static io.quarterdeck.application.errors.Reports.T0;
 import static io.quarterdeck.application.errors.Reports.event;
 import static io.quarterdeck.application.errors.Reports.fingerprint;
@@ -10,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarterdeck.application.port.out.ErrorGroupRepository;
-import io.quarterdeck.application.port.out.GroupAlreadyExistsException;
+import io.quarterdeck.application.port.out.errors.ErrorGroupRepository;
+import io.quarterdeck.application.port.out.errors.GroupAlreadyExistsException;
 import io.quarterdeck.application.testing.InMemoryErrorStore;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;

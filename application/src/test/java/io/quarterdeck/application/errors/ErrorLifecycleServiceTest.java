@@ -1,5 +1,7 @@
 package io.quarterdeck.application.errors;
 
+import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
+
 import static io.quarterdeck.application.errors.Reports.T0;
 import static io.quarterdeck.application.errors.Reports.event;
 import static io.quarterdeck.application.errors.Reports.fingerprint;
@@ -8,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarterdeck.application.port.out.ErrorEventPublisher;
+import io.quarterdeck.application.port.out.errors.ErrorEventPublisher;
 import io.quarterdeck.application.testing.FailingErrorEventPublisher;
 import io.quarterdeck.application.testing.InMemoryErrorStore;
 import io.quarterdeck.application.testing.RecordingErrorEventPublisher;

@@ -1,5 +1,7 @@
 package io.quarterdeck.application.errors;
 
+import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
+
 import static io.quarterdeck.application.errors.Reports.T0;
 import static io.quarterdeck.application.errors.Reports.fingerprint;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,8 @@
 package io.quarterdeck.application.errors;
 
+import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
+import io.quarterdeck.application.port.in.errors.IngestionUnavailableException;
+
 import static io.quarterdeck.application.errors.Reports.T0;
 import static io.quarterdeck.application.errors.Reports.command;
 import static io.quarterdeck.application.errors.Reports.settings;
@@ -15,10 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarterdeck.application.port.in.errors.IngestErrorCommand;
 import io.quarterdeck.application.port.in.errors.IngestOutcome;
-import io.quarterdeck.application.port.out.ErrorEventPublisher;
-import io.quarterdeck.application.port.out.ErrorGroupRepository;
-import io.quarterdeck.application.port.out.ConcurrentGroupChangeException;
-import io.quarterdeck.application.port.out.GroupAlreadyExistsException;
+import io.quarterdeck.application.port.out.errors.ErrorEventPublisher;
+import io.quarterdeck.application.port.out.errors.ErrorGroupRepository;
+import io.quarterdeck.application.port.out.errors.ConcurrentGroupChangeException;
+import io.quarterdeck.application.port.out.errors.GroupAlreadyExistsException;
 import io.quarterdeck.application.testing.FailingErrorEventPublisher;
 import io.quarterdeck.application.testing.InMemoryErrorStore;
 import io.quarterdeck.application.testing.RecordingErrorEventPublisher;

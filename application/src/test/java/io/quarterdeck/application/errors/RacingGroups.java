@@ -1,9 +1,11 @@
 package io.quarterdeck.application.errors;
 
+import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
+
 import static io.quarterdeck.application.errors.Reports.T0;
 import static io.quarterdeck.application.errors.Reports.event;
 
-import io.quarterdeck.application.port.out.ErrorGroupRepository;
+import io.quarterdeck.application.port.out.errors.ErrorGroupRepository;
 import io.quarterdeck.application.testing.InMemoryErrorStore;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;

@@ -1,5 +1,7 @@
 package io.quarterdeck.application.errors;
 
+import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
+
 import io.quarterdeck.application.port.in.errors.IngestErrorCommand;
 import io.quarterdeck.domain.errors.ClientInfo;
 import io.quarterdeck.domain.errors.ErrorEvent;

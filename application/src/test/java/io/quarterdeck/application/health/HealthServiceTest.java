@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarterdeck.application.port.in.health.HealthCheck;
-import io.quarterdeck.application.port.out.DatabaseProbe;
+import io.quarterdeck.application.port.out.health.DatabaseProbe;
 import io.quarterdeck.application.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.quarterdeck.application.identity;
 
+import io.quarterdeck.application.port.in.identity.IdentitySettings;
+
 import io.quarterdeck.domain.identity.AccessTokenClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarterdeck.application.port.in.identity.TokenPair;
-import io.quarterdeck.application.port.out.AccessTokenIssuer;
+import io.quarterdeck.application.port.out.identity.AccessTokenIssuer;
 import io.quarterdeck.application.testing.InMemoryIdentityStores;
 import io.quarterdeck.application.testing.TestClock;
 import io.quarterdeck.domain.identity.AuthenticationFailedException;

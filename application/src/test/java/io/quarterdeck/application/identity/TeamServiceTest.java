@@ -1,5 +1,7 @@
 package io.quarterdeck.application.identity;
 
+import io.quarterdeck.application.port.in.identity.IdentitySettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,6 @@
 package io.quarterdeck.application.testing;
 
-import io.quarterdeck.application.port.out.ApiKeyRepository;
+import io.quarterdeck.application.port.out.apikeys.ApiKeyRepository;
 import io.quarterdeck.domain.identity.ApiKey;
 import java.time.Instant;
 import java.util.Comparator;

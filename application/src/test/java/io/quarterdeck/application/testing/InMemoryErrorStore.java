@@ -1,8 +1,8 @@
 package io.quarterdeck.application.testing;
 
-import io.quarterdeck.application.port.out.ErrorGroupRepository;
-import io.quarterdeck.application.port.out.ErrorOccurrenceRepository;
-import io.quarterdeck.application.port.out.GroupAlreadyExistsException;
+import io.quarterdeck.application.port.out.errors.ErrorGroupRepository;
+import io.quarterdeck.application.port.out.errors.ErrorOccurrenceRepository;
+import io.quarterdeck.application.port.out.errors.GroupAlreadyExistsException;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import io.quarterdeck.domain.errors.ErrorOccurrence;

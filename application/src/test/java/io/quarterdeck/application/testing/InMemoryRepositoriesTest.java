@@ -1,8 +1,8 @@
 package io.quarterdeck.application.testing;
 
-import io.quarterdeck.application.port.out.ApiKeyRepository;
-import io.quarterdeck.application.port.out.ErrorGroupRepository;
-import io.quarterdeck.application.port.out.ErrorOccurrenceRepository;
+import io.quarterdeck.application.port.out.apikeys.ApiKeyRepository;
+import io.quarterdeck.application.port.out.errors.ErrorGroupRepository;
+import io.quarterdeck.application.port.out.errors.ErrorOccurrenceRepository;
 import io.quarterdeck.application.port.out.contract.ApiKeyRepositoryContract;
 import io.quarterdeck.application.port.out.contract.ErrorRepositoryContract;
 import java.util.function.BiFunction;

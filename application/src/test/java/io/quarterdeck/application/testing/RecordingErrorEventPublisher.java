@@ -1,6 +1,6 @@
 package io.quarterdeck.application.testing;
 
-import io.quarterdeck.application.port.out.ErrorEventPublisher;
+import io.quarterdeck.application.port.out.errors.ErrorEventPublisher;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import java.util.List;

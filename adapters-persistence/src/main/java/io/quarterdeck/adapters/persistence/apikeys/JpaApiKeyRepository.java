@@ -1,6 +1,6 @@
 package io.quarterdeck.adapters.persistence.apikeys;
 
-import io.quarterdeck.application.port.out.ApiKeyRepository;
+import io.quarterdeck.application.port.out.apikeys.ApiKeyRepository;
 import io.quarterdeck.domain.identity.ApiKey;
 import io.quarterdeck.domain.identity.Scope;
 import jakarta.enterprise.context.ApplicationScoped;

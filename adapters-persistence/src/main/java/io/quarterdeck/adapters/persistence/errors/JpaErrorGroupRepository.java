@@ -2,9 +2,9 @@ package io.quarterdeck.adapters.persistence.errors;
 
 import io.quarterdeck.adapters.persistence.support.LockConflict;
 import io.quarterdeck.adapters.persistence.support.UniqueViolation;
-import io.quarterdeck.application.port.out.ConcurrentGroupChangeException;
-import io.quarterdeck.application.port.out.ErrorGroupRepository;
-import io.quarterdeck.application.port.out.GroupAlreadyExistsException;
+import io.quarterdeck.application.port.out.errors.ConcurrentGroupChangeException;
+import io.quarterdeck.application.port.out.errors.ErrorGroupRepository;
+import io.quarterdeck.application.port.out.errors.GroupAlreadyExistsException;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import io.quarterdeck.domain.errors.ErrorPage;

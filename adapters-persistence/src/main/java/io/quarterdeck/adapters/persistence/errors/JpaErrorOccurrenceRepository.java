@@ -1,7 +1,7 @@
 package io.quarterdeck.adapters.persistence.errors;
 
 import io.quarterdeck.adapters.persistence.support.LockConflict;
-import io.quarterdeck.application.port.out.ErrorOccurrenceRepository;
+import io.quarterdeck.application.port.out.errors.ErrorOccurrenceRepository;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import io.quarterdeck.domain.errors.ErrorOccurrence;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.quarterdeck.adapters.persistence.identity;
 
 import io.quarterdeck.domain.identity.AuditPage;
-import io.quarterdeck.application.port.out.AuditLog;
+import io.quarterdeck.application.port.out.identity.AuditLog;
 import io.quarterdeck.domain.identity.AuditQuery;
 import io.quarterdeck.domain.identity.AuditRecord;
 import jakarta.enterprise.context.ApplicationScoped;

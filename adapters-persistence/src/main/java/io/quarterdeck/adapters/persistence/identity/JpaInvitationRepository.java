@@ -1,6 +1,6 @@
 package io.quarterdeck.adapters.persistence.identity;
 
-import io.quarterdeck.application.port.out.InvitationRepository;
+import io.quarterdeck.application.port.out.identity.InvitationRepository;
 import io.quarterdeck.domain.identity.Invitation;
 import io.quarterdeck.domain.identity.Role;
 import jakarta.enterprise.context.ApplicationScoped;

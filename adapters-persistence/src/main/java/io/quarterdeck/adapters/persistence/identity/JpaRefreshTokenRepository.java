@@ -1,6 +1,6 @@
 package io.quarterdeck.adapters.persistence.identity;
 
-import io.quarterdeck.application.port.out.RefreshTokenRepository;
+import io.quarterdeck.application.port.out.identity.RefreshTokenRepository;
 import io.quarterdeck.domain.identity.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,6 @@
 package io.quarterdeck.adapters.persistence.identity;
 
-import io.quarterdeck.application.port.out.RevocationStore;
+import io.quarterdeck.application.port.out.identity.RevocationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,6 +1,6 @@
 package io.quarterdeck.adapters.persistence.identity;
 
-import io.quarterdeck.application.port.out.ServiceClientRepository;
+import io.quarterdeck.application.port.out.identity.ServiceClientRepository;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.identity.ServiceClient;
 import jakarta.enterprise.context.ApplicationScoped;

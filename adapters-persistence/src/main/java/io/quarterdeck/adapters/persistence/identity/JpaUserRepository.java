@@ -1,7 +1,7 @@
 package io.quarterdeck.adapters.persistence.identity;
 
 import io.quarterdeck.adapters.persistence.support.UniqueViolation;
-import io.quarterdeck.application.port.out.UserRepository;
+import io.quarterdeck.application.port.out.identity.UserRepository;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.User;
 import io.quarterdeck.domain.shared.ConflictException;

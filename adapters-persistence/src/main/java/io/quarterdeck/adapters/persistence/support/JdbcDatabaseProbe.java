@@ -1,6 +1,6 @@
 package io.quarterdeck.adapters.persistence.support;
 
-import io.quarterdeck.application.port.out.DatabaseProbe;
+import io.quarterdeck.application.port.out.health.DatabaseProbe;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package io.quarterdeck.adapters.persistence.apikeys;
 
 import io.quarterdeck.adapters.persistence.support.TestDatabase;
-import io.quarterdeck.application.port.out.ApiKeyRepository;
+import io.quarterdeck.application.port.out.apikeys.ApiKeyRepository;
 import io.quarterdeck.application.port.out.contract.ApiKeyRepositoryContract;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;

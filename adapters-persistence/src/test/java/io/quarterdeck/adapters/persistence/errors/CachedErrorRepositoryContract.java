@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarterdeck.adapters.persistence.support.TestDatabase;
 import io.quarterdeck.application.errors.ErrorGroupTransactions;
-import io.quarterdeck.application.errors.ErrorTrackingSettings;
-import io.quarterdeck.application.port.out.ConcurrentGroupChangeException;
-import io.quarterdeck.application.port.out.ErrorGroupRepository;
-import io.quarterdeck.application.port.out.ErrorOccurrenceRepository;
+import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
+import io.quarterdeck.application.port.out.errors.ConcurrentGroupChangeException;
+import io.quarterdeck.application.port.out.errors.ErrorGroupRepository;
+import io.quarterdeck.application.port.out.errors.ErrorOccurrenceRepository;
 import io.quarterdeck.application.port.out.contract.ErrorRepositoryContract;
 import io.quarterdeck.domain.errors.ErrorEvent;
 import io.quarterdeck.domain.errors.ErrorGroup;

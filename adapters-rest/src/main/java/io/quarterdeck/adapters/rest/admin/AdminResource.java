@@ -11,7 +11,7 @@ import io.quarterdeck.application.port.in.identity.AuditUseCase;
 import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase;
 import io.quarterdeck.application.port.in.identity.ManageServiceClientsUseCase;
 import io.quarterdeck.application.port.in.identity.ManageTeamUseCase;
-import io.quarterdeck.application.port.out.AuditLog;
+import io.quarterdeck.application.port.out.identity.AuditLog;
 import io.quarterdeck.domain.identity.AuditQuery;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.User;

@@ -1,6 +1,6 @@
 package io.quarterdeck.adapters.rest.security;
 
-import io.quarterdeck.application.port.out.SecretHasher;
+import io.quarterdeck.application.port.out.identity.SecretHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

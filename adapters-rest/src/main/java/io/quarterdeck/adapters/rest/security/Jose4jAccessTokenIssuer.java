@@ -1,7 +1,7 @@
 package io.quarterdeck.adapters.rest.security;
 
 import io.quarterdeck.domain.identity.AccessTokenClaims;
-import io.quarterdeck.application.port.out.AccessTokenIssuer;
+import io.quarterdeck.application.port.out.identity.AccessTokenIssuer;
 import io.quarterdeck.domain.identity.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

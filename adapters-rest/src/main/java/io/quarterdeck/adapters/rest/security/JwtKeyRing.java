@@ -1,6 +1,6 @@
 package io.quarterdeck.adapters.rest.security;
 
-import io.quarterdeck.application.identity.IdentitySettings;
+import io.quarterdeck.application.port.in.identity.IdentitySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

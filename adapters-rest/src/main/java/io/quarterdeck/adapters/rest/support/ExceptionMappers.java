@@ -1,6 +1,6 @@
 package io.quarterdeck.adapters.rest.support;
 
-import io.quarterdeck.application.errors.IngestionUnavailableException;
+import io.quarterdeck.application.port.in.errors.IngestionUnavailableException;
 import io.quarterdeck.domain.identity.AuthenticationFailedException;
 import io.quarterdeck.domain.identity.NotPermittedException;
 import io.quarterdeck.domain.shared.ConflictException;

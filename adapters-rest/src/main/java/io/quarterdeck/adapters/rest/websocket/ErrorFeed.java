@@ -2,7 +2,7 @@ package io.quarterdeck.adapters.rest.websocket;
 
 import io.quarterdeck.adapters.rest.healthmonitor.ErrorDto;
 import io.quarterdeck.adapters.rest.support.JsonbConfiguration;
-import io.quarterdeck.application.port.out.ErrorEventPublisher;
+import io.quarterdeck.application.port.out.errors.ErrorEventPublisher;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.quarterdeck.application.identity.IdentitySettings;
+import io.quarterdeck.application.port.in.identity.IdentitySettings;
 import io.quarterdeck.application.testing.TestClock;
 import io.quarterdeck.domain.identity.AccessTokenClaims;
 import io.quarterdeck.domain.identity.AuthenticationFailedException;

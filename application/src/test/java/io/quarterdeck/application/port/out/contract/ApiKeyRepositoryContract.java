@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarterdeck.application.port.out.ApiKeyRepository;
+import io.quarterdeck.application.port.out.apikeys.ApiKeyRepository;
 import io.quarterdeck.domain.identity.ApiKey;
 import io.quarterdeck.domain.identity.Scope;
 import java.time.Instant;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarterdeck.application.port.out.AuditLog;
-import io.quarterdeck.application.port.out.InvitationRepository;
-import io.quarterdeck.application.port.out.RefreshTokenRepository;
-import io.quarterdeck.application.port.out.RevocationStore;
-import io.quarterdeck.application.port.out.ServiceClientRepository;
-import io.quarterdeck.application.port.out.UserRepository;
+import io.quarterdeck.application.port.out.identity.AuditLog;
+import io.quarterdeck.application.port.out.identity.InvitationRepository;
+import io.quarterdeck.application.port.out.identity.RefreshTokenRepository;
+import io.quarterdeck.application.port.out.identity.RevocationStore;
+import io.quarterdeck.application.port.out.identity.ServiceClientRepository;
+import io.quarterdeck.application.port.out.identity.UserRepository;
 import io.quarterdeck.domain.identity.AuditQuery;
 import io.quarterdeck.domain.identity.AuditRecord;
 import io.quarterdeck.domain.identity.Invitation;

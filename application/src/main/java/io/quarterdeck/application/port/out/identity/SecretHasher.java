@@ -1,4 +1,4 @@
-package io.quarterdeck.application.port.out;
+package io.quarterdeck.application.port.out.identity;
 
 /** A slow, memory-hard one-way hash for secrets (passwords, API keys, client secrets). */
 public interface SecretHasher {

@@ -1,4 +1,4 @@
-package io.quarterdeck.application.errors;
+package io.quarterdeck.application.port.in.errors;
 
 import io.quarterdeck.domain.errors.ErrorReportLimits;
 import java.time.Duration;

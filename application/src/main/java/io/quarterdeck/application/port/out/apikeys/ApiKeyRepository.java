@@ -1,4 +1,4 @@
-package io.quarterdeck.application.port.out;
+package io.quarterdeck.application.port.out.apikeys;
 
 import io.quarterdeck.domain.identity.ApiKey;
 import java.time.Instant;

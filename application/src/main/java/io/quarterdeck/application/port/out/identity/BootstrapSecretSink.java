@@ -1,4 +1,4 @@
-package io.quarterdeck.application.port.out;
+package io.quarterdeck.application.port.out.identity;
 
 /** Hands a generated bootstrap secret to the operator once, somewhere only the owner can read it. */
 public interface BootstrapSecretSink {

@@ -1,4 +1,4 @@
-package io.quarterdeck.application.port.out;
+package io.quarterdeck.application.port.out.errors;
 
 /**
  * Another transaction wrote one of the error groups this transaction is writing, after this one read it, or the

@@ -1,4 +1,4 @@
-package io.quarterdeck.application.errors;
+package io.quarterdeck.application.port.in.errors;
 
 /** Ingestion cannot take more right now (queue full, or shutting down); surfaces answer 503 with Retry-After. */
 public class IngestionUnavailableException extends RuntimeException {

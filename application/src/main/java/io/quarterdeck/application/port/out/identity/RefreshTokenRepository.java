@@ -1,4 +1,4 @@
-package io.quarterdeck.application.port.out;
+package io.quarterdeck.application.port.out.identity;
 
 import io.quarterdeck.domain.identity.RefreshToken;
 import java.time.Instant;

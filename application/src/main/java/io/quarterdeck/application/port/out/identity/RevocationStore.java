@@ -1,4 +1,4 @@
-package io.quarterdeck.application.port.out;
+package io.quarterdeck.application.port.out.identity;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.quarterdeck.application.identity;
+package io.quarterdeck.application.port.in.identity;
 
 import java.time.Duration;
 import java.util.Objects;

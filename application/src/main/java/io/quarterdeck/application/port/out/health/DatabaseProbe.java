@@ -1,4 +1,4 @@
-package io.quarterdeck.application.port.out;
+package io.quarterdeck.application.port.out.health;
 
 /** Checks that the database answers. */
 public interface DatabaseProbe {

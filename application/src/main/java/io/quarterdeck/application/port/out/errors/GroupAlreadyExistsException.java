@@ -1,4 +1,4 @@
-package io.quarterdeck.application.port.out;
+package io.quarterdeck.application.port.out.errors;
 
 /** Another transaction created a group for the same fingerprint first: roll back and retry. */
 public class GroupAlreadyExistsException extends ConcurrentGroupChangeException {

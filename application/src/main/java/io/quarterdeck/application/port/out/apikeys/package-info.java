@@ -1,0 +1,2 @@
+/** What API keys need from outside the core: their store. */
+package io.quarterdeck.application.port.out.apikeys;
