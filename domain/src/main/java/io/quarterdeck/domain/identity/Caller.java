@@ -53,4 +53,16 @@ public record Caller(Kind kind, String id, String name, Role role, Set<Scope> sc
     public boolean isPerson() {
         return kind == Kind.USER;
     }
+
+    /** A person known only to an external OIDC issuer (no local account here). */
+    public boolean isExternal() {
+        return kind == Kind.USER && id.startsWith(EXTERNAL_PREFIX);
+    }
+
+    /** The id of a person of an external issuer, from the issuer's subject. */
+    public static String externalId(String subject) {
+        return EXTERNAL_PREFIX + subject;
+    }
+
+    private static final String EXTERNAL_PREFIX = "oidc:";
 }

@@ -1,0 +1,198 @@
+package io.quarterdeck.adapters.rest.apiv1.admin;
+
+import io.quarterdeck.adapters.rest.spine.apikeys.ApiKeyDto;
+import io.quarterdeck.adapters.rest.spine.apikeys.ApiKeyRequests;
+import io.quarterdeck.adapters.rest.spine.apikeys.Scopes;
+
+import io.quarterdeck.domain.identity.AuditPage;
+import io.quarterdeck.adapters.rest.apiv1.auth.UserDto;
+import io.quarterdeck.adapters.rest.spine.security.Audited;
+import io.quarterdeck.adapters.rest.spine.security.AuthenticationFilter;
+import io.quarterdeck.adapters.rest.spine.security.Requires;
+import io.quarterdeck.adapters.rest.spine.JsonFields;
+import io.quarterdeck.adapters.rest.spine.RequestAttributes;
+import io.quarterdeck.application.port.in.identity.AuditUseCase;
+import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase;
+import io.quarterdeck.application.port.in.identity.ManageServiceClientsUseCase;
+import io.quarterdeck.application.port.in.identity.ManageTeamUseCase;
+import io.quarterdeck.application.port.out.identity.AuditLog;
+import io.quarterdeck.domain.identity.AuditQuery;
+import io.quarterdeck.domain.identity.Role;
+import io.quarterdeck.domain.identity.User;
+import io.quarterdeck.domain.shared.InvalidFieldException;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** Administration under {@code /api/v1}: API keys, service clients, people, and the audit log. Admins only. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+    @Inject
+    ManageApiKeysUseCase apiKeys;
+    @Inject
+    ManageServiceClientsUseCase clients;
+    @Inject
+    ManageTeamUseCase team;
+    @Inject
+    AuditUseCase audit;
+    @Context
+    HttpServletRequest request;
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Path("/api-keys")
+    @Requires(role = Role.ADMIN)
+    public Map<String, List<ApiKeyDto>> listApiKeys() {
+        return Map.of("api_keys", apiKeys.list().stream().map(k -> ApiKeyDto.from(k, null)).toList());
+    }
+
+    @POST
+    @Path("/api-keys")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(role = Role.ADMIN)
+    @Audited("api_key.create")
+    public Response createApiKey(JsonValue body) {
+        var created = ApiKeyRequests.create(apiKeys, body, request);
+        return Response.status(201).entity(ApiKeyDto.from(created.key(), created.secret())).build();
+    }
+
+    @DELETE
+    @Path("/api-keys/{id}")
+    @Requires(role = Role.ADMIN)
+    @Audited("api_key.revoke")
+    public Response revokeApiKey(@PathParam("id") String id) {
+        ApiKeyRequests.revoke(apiKeys, id, request);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/service-clients")
+    @Requires(role = Role.ADMIN)
+    public Map<String, List<ServiceClientDto>> listClients() {
+        return Map.of("service_clients", clients.list().stream().map(c -> ServiceClientDto.from(c, null)).toList());
+    }
+
+    @POST
+    @Path("/service-clients")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(role = Role.ADMIN)
+    @Audited("service_client.create")
+    public Response createClient(JsonValue body) {
+        JsonObject o = JsonFields.object(body);
+        var created = clients.create(JsonFields.string(o, "name"), Scopes.parse("scopes", JsonFields.strings(o, "scopes")));
+        request.setAttribute(RequestAttributes.SUMMARY, "created service client " + created.client().clientId());
+        return Response.status(201).entity(ServiceClientDto.from(created.client(), created.secret())).build();
+    }
+
+    @POST
+    @Path("/service-clients/{id}/rotate-secret")
+    @Requires(role = Role.ADMIN)
+    @Audited("service_client.rotate_secret")
+    public ServiceClientDto rotateSecret(@PathParam("id") String id) {
+        var rotated = clients.rotateSecret(id);
+        request.setAttribute(RequestAttributes.SUMMARY, "rotated the secret of " + id);
+        return ServiceClientDto.from(rotated.client(), rotated.secret());
+    }
+
+    @DELETE
+    @Path("/service-clients/{id}")
+    @Requires(role = Role.ADMIN)
+    @Audited("service_client.disable")
+    public Response disableClient(@PathParam("id") String id) {
+        clients.disable(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/users")
+    @Requires(role = Role.ADMIN)
+    public Map<String, List<UserDto>> listUsers() {
+        return Map.of("users", team.members().stream().map(UserDto::from).toList());
+    }
+
+    /** Changes a person's {@code role} and/or {@code is_active}; the ladder decides who may. */
+    @PATCH
+    @Path("/users/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(role = Role.ADMIN)
+    @Audited("user.update")
+    public UserDto updateUser(@PathParam("id") String id, JsonValue body) {
+        JsonObject o = JsonFields.object(body);
+        var caller = AuthenticationFilter.callerOf(security);
+        String role = JsonFields.string(o, "role");
+        Boolean active = JsonFields.bool(o, "is_active");
+        if (role == null && active == null) {
+            throw new InvalidFieldException("body", "must set role or is_active");
+        }
+        User user = null;
+        if (role != null) {
+            user = team.changeRole(caller, id, Role.parsePersonRole("role", role));
+        }
+        if (active != null) {
+            user = team.setDisabled(caller, id, !active);
+        }
+        request.setAttribute(RequestAttributes.SUMMARY, "user " + user.username() + ": role " + user.role().wireName()
+                + (user.disabled() ? ", disabled" : ", active"));
+        return UserDto.from(user);
+    }
+
+    /** The audit log, newest first: filters {@code actor}, {@code action} (prefix), {@code from}, {@code to}. */
+    @GET
+    @Path("/audit")
+    @Requires(role = Role.ADMIN)
+    public Map<String, Object> audit(@QueryParam("actor") String actor, @QueryParam("action") String action,
+                                     @QueryParam("from") String from, @QueryParam("to") String to,
+                                     @QueryParam("page") String page, @QueryParam("limit") String limit) {
+        AuditQuery q = new AuditQuery(blankToNull(actor), blankToNull(action), time("from", from), time("to", to),
+                integer("page", page, 1), integer("limit", limit, 50));
+        AuditPage result = audit.query(q);
+        return Map.of("items", result.items().stream().map(AuditRecordDto::from).toList(), "total", result.total(),
+                "page", q.page(), "limit", q.limit());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static Instant time(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(field, "must be an ISO-8601 time such as 2026-11-23T10:00:00Z");
+        }
+    }
+
+    private static int integer(String field, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException(field, "must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.quarterdeck.adapters.rest.clusterai;
+
+import io.quarterdeck.adapters.rest.spine.ratelimit.RateLimited;
+import io.quarterdeck.adapters.rest.spine.security.Audited;
+import io.quarterdeck.adapters.rest.spine.security.AuthenticationFilter;
+import io.quarterdeck.adapters.rest.spine.security.PublicEndpoint;
+import io.quarterdeck.adapters.rest.spine.security.Requires;
+import io.quarterdeck.adapters.rest.spine.JsonFields;
+import io.quarterdeck.adapters.rest.spine.RequestAttributes;
+import io.quarterdeck.application.port.in.identity.ProfileUseCase;
+import io.quarterdeck.application.port.in.identity.SignInUseCase;
+import io.quarterdeck.application.port.in.identity.TokenPair;
+import io.quarterdeck.domain.identity.Caller;
+import io.quarterdeck.domain.identity.Role;
+import io.quarterdeck.domain.identity.User;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Seed 002's authentication: {@code POST /cluster-ai/auth/login} and {@code GET /cluster-ai/auth/me}. */
+@Path("/cluster-ai/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClusterAiAuthResource {
+    @Inject
+    SignInUseCase signIn;
+    @Inject
+    ProfileUseCase profile;
+    @Context
+    HttpServletRequest request;
+    @Context
+    SecurityContext security;
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PublicEndpoint
+    @RateLimited(RateLimited.Plan.AUTH)
+    @Audited("auth.login")
+    public Map<String, String> login(JsonValue body) {
+        JsonObject o = JsonFields.object(body);
+        String username = JsonFields.required(o, "username");
+        request.setAttribute(RequestAttributes.CLAIMED_ACTOR, username);
+        TokenPair pair = signIn.signIn(username, JsonFields.required(o, "password"));
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("access_token", pair.accessToken());
+        out.put("token_type", "bearer");
+        return out;
+    }
+
+    @GET
+    @Path("/me")
+    @Requires(role = Role.VIEWER)
+    public Map<String, Object> me() {
+        Caller caller = AuthenticationFilter.callerOf(security);
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (caller.isExternal()) {
+            out.put("username", caller.name());
+            out.put("email", null);
+            out.put("full_name", caller.name());
+            out.put("disabled", false);
+            return out;
+        }
+        User u = profile.me(caller);
+        out.put("username", u.username());
+        out.put("email", u.email());
+        out.put("full_name", u.fullName());
+        out.put("disabled", u.disabled());
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package io.quarterdeck.adapters.rest.healthmonitor;
+
+import io.quarterdeck.adapters.rest.healthmonitor.ErrorDto;
+import io.quarterdeck.adapters.rest.spine.JsonbConfiguration;
+import io.quarterdeck.application.port.out.errors.ErrorEventPublisher;
+import io.quarterdeck.domain.errors.ErrorGroup;
+import io.quarterdeck.domain.errors.ErrorGroupId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.Session;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Health Monitor's live feed: sessions of {@code /ws} that proved an API key, and the out-port that pushes
+ * {@code new_error} and {@code error_resolved} to them. Messages are serialized once and sent asynchronously, so a
+ * slow subscriber never holds up ingestion.
+ */
+@ApplicationScoped
+public class ErrorFeed implements ErrorEventPublisher {
+    private static final Logger LOG = Logger.getLogger(ErrorFeed.class.getName());
+
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+
+    public record Message(String type, Object data) {
+    }
+
+    void join(Session session) {
+        sessions.add(session);
+    }
+
+    void leave(Session session) {
+        sessions.remove(session);
+    }
+
+    int subscribers() {
+        return sessions.size();
+    }
+
+    @Override
+    public void newError(ErrorGroup group) {
+        if (!sessions.isEmpty()) {
+            broadcast(new Message("new_error", ErrorDto.from(group)));
+        }
+    }
+
+    @Override
+    public void errorResolved(ErrorGroupId id) {
+        if (!sessions.isEmpty()) {
+            broadcast(new Message("error_resolved", Map.of("id", id.value())));
+        }
+    }
+
+    /** The wire form of one feed message: {@code {"type":...,"data":...}}. */
+    static String render(Message message) {
+        return JsonbConfiguration.shared().toJson(message);
+    }
+
+    private void broadcast(Message message) {
+        String text = render(message);
+        for (Session s : sessions) {
+            if (!s.isOpen()) {
+                sessions.remove(s);
+                continue;
+            }
+            try {
+                s.getAsyncRemote().sendText(text);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "dropping a subscriber that cannot be written to", e);
+                sessions.remove(s);
+            }
+        }
+    }
+}

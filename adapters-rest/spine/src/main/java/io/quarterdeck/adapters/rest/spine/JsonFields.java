@@ -1,0 +1,89 @@
+package io.quarterdeck.adapters.rest.spine;
+
+import io.quarterdeck.domain.shared.InvalidFieldException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads fields of a JSON request body with the type checks that turn a wrong body into a 400 naming the field. */
+public final class JsonFields {
+    private JsonFields() {
+    }
+
+    /** The body as an object; a missing body, an array or a scalar is a 400. */
+    public static JsonObject object(JsonValue body) {
+        if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidFieldException("body", "must be a JSON object");
+        }
+        return body.asJsonObject();
+    }
+
+    /** A string field, or null when absent or JSON null. */
+    public static String string(JsonObject o, String name) {
+        JsonValue v = o.get(name);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            throw new InvalidFieldException(name, "must be a string");
+        }
+        return ((JsonString) v).getString();
+    }
+
+    public static String required(JsonObject o, String name) {
+        String s = string(o, name);
+        if (s == null || s.isEmpty()) {
+            throw new InvalidFieldException(name, "is required");
+        }
+        return s;
+    }
+
+    /** A list of strings, or null when absent. */
+    public static List<String> strings(JsonObject o, String name) {
+        JsonValue v = o.get(name);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v.getValueType() != JsonValue.ValueType.ARRAY || v.asJsonArray().size() > 20) {
+            throw new InvalidFieldException(name, "must be a list of at most 20 strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonValue item : v.asJsonArray()) {
+            if (item.getValueType() != JsonValue.ValueType.STRING) {
+                throw new InvalidFieldException(name, "must be a list of strings");
+            }
+            out.add(((JsonString) item).getString());
+        }
+        return out;
+    }
+
+    /** A boolean, or null when absent. */
+    public static Boolean bool(JsonObject o, String name) {
+        JsonValue v = o.get(name);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v == JsonValue.TRUE || v == JsonValue.FALSE || v.getValueType() == JsonValue.ValueType.TRUE
+                || v.getValueType() == JsonValue.ValueType.FALSE) {
+            return v.getValueType() == JsonValue.ValueType.TRUE;
+        }
+        throw new InvalidFieldException(name, "must be true or false");
+    }
+
+    /** An ISO-8601 instant, or null when absent. */
+    public static Instant instant(JsonObject o, String name) {
+        String s = string(o, name);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(name, "must be an ISO-8601 time such as 2025-12-31T23:59:59Z");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.quarterdeck.adapters.rest.spine.apikeys;
+
+import io.quarterdeck.adapters.rest.spine.Times;
+import io.quarterdeck.domain.identity.ApiKey;
+import io.quarterdeck.domain.identity.Scope;
+import java.util.List;
+
+/** An API key as seed 001 lists it: a preview, never the key; {@code key} is set once, in the answer to creation. */
+public record ApiKeyDto(String id, String name, String key, String keyPreview, List<String> permissions,
+                        String lastUsed, String createdAt, String expiresAt) {
+    public static ApiKeyDto from(ApiKey k, String secret) {
+        return new ApiKeyDto(k.id(), k.name(), secret, k.preview(),
+                k.scopes().stream().map(Scope::wireName).sorted().toList(),
+                k.lastUsed() == null ? null : Times.format(k.lastUsed()), Times.format(k.createdAt()),
+                k.expiresAt() == null ? null : Times.format(k.expiresAt()));
+    }
+}

@@ -1,0 +1,38 @@
+package io.quarterdeck.adapters.rest.spine.apikeys;
+
+import io.quarterdeck.adapters.rest.spine.JsonFields;
+import io.quarterdeck.adapters.rest.spine.RequestAttributes;
+import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase;
+import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase.CreatedApiKey;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+
+/**
+ * API key creation and revocation as both surfaces that manage keys ({@code /api/settings/api-keys} of seed 001,
+ * {@code /api/v1/api-keys}) read them; each surface only wraps the answer in its own shape.
+ */
+public final class ApiKeyRequests {
+    private ApiKeyRequests() {
+    }
+
+    /** {@code {"name", "permissions" (or "scopes"), "expires_at"}}; the audit summary names the key and its scopes. */
+    public static CreatedApiKey create(ManageApiKeysUseCase apiKeys, JsonValue body, HttpServletRequest request) {
+        JsonObject o = JsonFields.object(body);
+        List<String> names = JsonFields.strings(o, "permissions");
+        if (names == null) {
+            names = JsonFields.strings(o, "scopes");
+        }
+        CreatedApiKey created = apiKeys.create(JsonFields.string(o, "name"), Scopes.parse("permissions", names),
+                JsonFields.instant(o, "expires_at"));
+        request.setAttribute(RequestAttributes.SUMMARY, "created API key " + created.key().id() + " ("
+                + String.join(",", ApiKeyDto.from(created.key(), null).permissions()) + ")");
+        return created;
+    }
+
+    public static void revoke(ManageApiKeysUseCase apiKeys, String id, HttpServletRequest request) {
+        apiKeys.revoke(id);
+        request.setAttribute(RequestAttributes.SUMMARY, "revoked API key " + id);
+    }
+}

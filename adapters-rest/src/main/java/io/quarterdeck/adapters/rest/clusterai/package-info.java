@@ -1,2 +1,0 @@
-/** The Cluster AI dashboard's contract (seed 002), mounted at {@code /cluster-ai}. */
-package io.quarterdeck.adapters.rest.clusterai;

@@ -1,2 +1,0 @@
-/** /health, /health/live and /health/ready: the product's own liveness and readiness. */
-package io.quarterdeck.adapters.rest.health;

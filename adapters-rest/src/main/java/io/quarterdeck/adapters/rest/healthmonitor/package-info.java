@@ -1,2 +1,0 @@
-/** The Health Monitor contract (seed 001): error tracking under /api and its envelope. */
-package io.quarterdeck.adapters.rest.healthmonitor;
