@@ -22,7 +22,9 @@ class ArchitectureTest {
     @ParameterizedTest
     @ValueSource(strings = {"io.quarterdeck.domain.", "io.quarterdeck.application.port.in.",
         "io.quarterdeck.application.port.out.", "io.quarterdeck.application.errors.",
-        "io.quarterdeck.adapters.rest.", "io.quarterdeck.adapters.persistence.", "io.quarterdeck.server."})
+        "io.quarterdeck.adapters.rest.spine.", "io.quarterdeck.adapters.rest.healthmonitor.",
+        "io.quarterdeck.adapters.rest.apiv1.", "io.quarterdeck.adapters.rest.clusterai.",
+        "io.quarterdeck.adapters.security.", "io.quarterdeck.adapters.persistence.", "io.quarterdeck.server."})
     void the_rules_see_every_module(String packagePrefix) {
         assertTrue(PRODUCTION.stream().anyMatch(c -> c.getName().startsWith(packagePrefix)),
                 "no production class found under " + packagePrefix + ": the rules would pass vacuously");
@@ -46,6 +48,38 @@ class ArchitectureTest {
     @Test
     void adapters_never_depend_on_each_other() {
         QuarterdeckRules.adapters_never_depend_on_each_other.check(PRODUCTION);
+    }
+
+    @Test
+    void adapters_see_only_the_ports_and_the_domain_of_the_core() {
+        QuarterdeckRules.adapters_see_only_the_ports_and_the_domain_of_the_core.check(PRODUCTION);
+    }
+
+    @Test
+    void surfaces_never_depend_on_each_other() {
+        QuarterdeckRules.surfaces_never_depend_on_each_other.check(PRODUCTION);
+    }
+
+    @Test
+    void only_the_persistence_adapter_uses_jpa_jdbc_frameworks() {
+        QuarterdeckRules.only_the_persistence_adapter_uses_jpa_jdbc_frameworks.check(PRODUCTION);
+    }
+
+    @Test
+    void only_the_rest_adapters_use_http() {
+        QuarterdeckRules.only_the_rest_adapters_use_http.check(PRODUCTION);
+    }
+
+    @Test
+    void only_the_security_adapter_uses_crypto_libraries() {
+        QuarterdeckRules.only_the_security_adapter_uses_crypto_libraries.check(PRODUCTION);
+    }
+
+    @Test
+    void application_services_are_found_not_listed() {
+        assertTrue(java.util.Arrays.asList(QuarterdeckRules.APPLICATION_SERVICES).containsAll(java.util.List.of(
+                "io.quarterdeck.application.errors..", "io.quarterdeck.application.identity..")),
+                "derived service packages: " + java.util.Arrays.toString(QuarterdeckRules.APPLICATION_SERVICES));
     }
 
     @Test

@@ -34,13 +34,16 @@ class AuthorizationDeclarationTest {
             "POST /api/v1/auth/service", "POST /api/v1/auth/register", "GET /api/v1/auth/jwks",
             "POST /cluster-ai/auth/login", "POST /api/settings/team/accept");
 
+    /** Every production package: a resource placed in the composition root is checked like any other. */
+    static final String SCANNED_PACKAGE = "io.quarterdeck";
+
     record Endpoint(String route, Method method, Class<?> type) {
     }
 
     static List<Endpoint> endpoints() throws ClassNotFoundException {
         List<Endpoint> out = new ArrayList<>();
         for (JavaClass jc : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.quarterdeck.adapters.rest")) {
+                .importPackages(SCANNED_PACKAGE)) {
             Class<?> type = Class.forName(jc.getName(), false, AuthorizationDeclarationTest.class.getClassLoader());
             ServerEndpoint socket = type.getAnnotation(ServerEndpoint.class);
             if (socket != null) {
@@ -111,6 +114,14 @@ class AuthorizationDeclarationTest {
         assertEquals(null, declared(e, Requires.class));
         assertEquals(null, declared(e, PublicEndpoint.class));
         assertEquals("GET", httpMethod(undeclared));
+    }
+
+    @Test
+    void the_scan_covers_the_composition_root_too() throws Exception {
+        Method get = io.quarterdeck.server.archfixture.ServerWithResource.class.getDeclaredMethod("get");
+        Endpoint e = new Endpoint("GET /server-fixture", get, get.getDeclaringClass());
+        assertEquals(null, declared(e, Requires.class));
+        assertTrue(SCANNED_PACKAGE.equals("io.quarterdeck"), "the scan must cover every module, server included");
     }
 
     @Path("/fixture")

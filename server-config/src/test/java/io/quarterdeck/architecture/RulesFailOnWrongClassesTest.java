@@ -2,14 +2,21 @@ package io.quarterdeck.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures;
 import io.quarterdeck.adapters.persistence.archfixture.PersistenceThing;
 import io.quarterdeck.adapters.rest.archfixture.RestCallingPersistence;
+import io.quarterdeck.adapters.rest.archfixture.RestCallingService;
+import io.quarterdeck.adapters.rest.archfixture.RestUsingJpa;
+import io.quarterdeck.adapters.rest.healthmonitor.archfixture.HealthMonitorCallingApiV1;
+import io.quarterdeck.server.archfixture.ServerSigningTokens;
+import io.quarterdeck.server.archfixture.ServerWithResource;
 import io.quarterdeck.application.archfixture.ServiceUsingJpa;
 import io.quarterdeck.application.port.out.archfixture.ClassAsOutPort;
 import io.quarterdeck.archfixture.cycle.a.A;
@@ -25,18 +32,27 @@ import org.junit.jupiter.api.Test;
 class RulesFailOnWrongClassesTest {
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.quarterdeck");
+    private static final java.util.List<Location> PRODUCTION_FILES = PRODUCTION.stream()
+            .map(c -> Location.of(c.getSource().orElseThrow().getUri())).toList();
 
+    /**
+     * The production classes plus only the given wrong ones, imported afresh from their class files: a filtered view
+     * of one import would still see other fixtures' dependencies on production classes.
+     */
     private static JavaClasses productionPlus(Class<?>... wrong) {
-        JavaClasses fixtures = new ClassFileImporter().importClasses(wrong);
-        java.util.List<com.tngtech.archunit.core.domain.JavaClass> all = new java.util.ArrayList<>();
-        PRODUCTION.forEach(all::add);
-        fixtures.forEach(all::add);
-        return new ClassFileImporter().importClasses(all.stream().map(c -> c.reflect()).toArray(Class<?>[]::new));
+        java.util.List<Location> files = new java.util.ArrayList<>(PRODUCTION_FILES);
+        for (Class<?> c : wrong) {
+            files.add(Location.of(java.util.Objects.requireNonNull(
+                    c.getResource("/" + c.getName().replace('.', '/') + ".class"), c.getName())));
+        }
+        return new ClassFileImporter().importLocations(files);
     }
 
     private static void seenFailing(ArchRule rule, Class<?>... wrong) {
         assertFalse(rule.evaluate(productionPlus(wrong)).getFailureReport().isEmpty(),
                 "expected a violation of: " + rule.getDescription());
+        assertTrue(rule.evaluate(PRODUCTION).getFailureReport().isEmpty(),
+                "the rule must hold without the wrong class: " + rule.getDescription());
     }
 
     @Test
@@ -63,6 +79,23 @@ class RulesFailOnWrongClassesTest {
     }
 
     @Test
+    void the_ports_only_rule_fails_on_an_adapter_calling_a_service() {
+        seenFailing(QuarterdeckRules.adapters_see_only_the_ports_and_the_domain_of_the_core, RestCallingService.class);
+    }
+
+    @Test
+    void the_surface_rule_fails_on_a_surface_calling_another() {
+        seenFailing(QuarterdeckRules.surfaces_never_depend_on_each_other, HealthMonitorCallingApiV1.class);
+    }
+
+    @Test
+    void the_technology_rules_fail_on_a_foreign_technology_in_an_adapter_or_the_composition_root() {
+        seenFailing(QuarterdeckRules.only_the_persistence_adapter_uses_jpa_jdbc_frameworks, RestUsingJpa.class);
+        seenFailing(QuarterdeckRules.only_the_rest_adapters_use_http, ServerWithResource.class);
+        seenFailing(QuarterdeckRules.only_the_security_adapter_uses_crypto_libraries, ServerSigningTokens.class);
+    }
+
+    @Test
     void the_onion_rule_fails_when_the_domain_depends_outwards() {
         seenFailing(QuarterdeckRules.the_core_is_an_onion_and_adapters_do_not_see_each_other,
                 DomainCallingService.class);
@@ -80,7 +113,8 @@ class RulesFailOnWrongClassesTest {
                 .domainServices(QuarterdeckRules.PORTS)
                 .applicationServices(QuarterdeckRules.APPLICATION_SERVICES)
                 .adapter("persistence", "io.quarterdeck.adapters.persistence..")
-                .adapter("rest", "io.quarterdeck.adapters.rest..")
+                .adapter("security", QuarterdeckRules.SECURITY)
+                .adapter("rest", QuarterdeckRules.REST)
                 .withOptionalLayers(false);
         assertThrows(AssertionError.class, () -> misspelt.check(PRODUCTION));
     }
