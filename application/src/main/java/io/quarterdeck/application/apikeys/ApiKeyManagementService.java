@@ -1,6 +1,7 @@
 package io.quarterdeck.application.apikeys;
 
 import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase;
+import io.quarterdeck.application.port.in.identity.NewApiKey;
 import io.quarterdeck.application.port.out.apikeys.ApiKeyRepository;
 import io.quarterdeck.application.port.out.identity.SecretHasher;
 import io.quarterdeck.domain.identity.ApiKey;
@@ -46,7 +47,10 @@ public class ApiKeyManagementService implements ManageApiKeysUseCase {
 
     @Override
     @Transactional
-    public CreatedApiKey create(String name, Set<Scope> scopes, Instant expiresAt) {
+    public CreatedApiKey create(NewApiKey request) {
+        String name = request.name();
+        Set<Scope> scopes = request.scopes();
+        Instant expiresAt = request.expiresAt();
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > 200) {
             throw new InvalidFieldException("name", "must be 1 to 200 characters");

@@ -2,6 +2,7 @@ package io.quarterdeck.application.identity;
 
 import io.quarterdeck.application.port.in.identity.IdentitySettings;
 
+import io.quarterdeck.application.port.in.identity.AcceptInvitationCommand;
 import io.quarterdeck.application.port.in.identity.ManageTeamUseCase;
 import io.quarterdeck.application.port.out.identity.InvitationRepository;
 import io.quarterdeck.application.port.out.identity.RefreshTokenRepository;
@@ -96,7 +97,11 @@ public class TeamService implements ManageTeamUseCase {
 
     @Override
     @Transactional
-    public User accept(String token, String username, String fullName, String password) {
+    public User accept(AcceptInvitationCommand command) {
+        String token = command.token();
+        String username = command.username();
+        String fullName = command.fullName();
+        String password = command.password();
         if (token == null || !token.startsWith(INVITE_PREFIX) || token.length() > 100) {
             throw new NotFoundException("invitation", "?");
         }

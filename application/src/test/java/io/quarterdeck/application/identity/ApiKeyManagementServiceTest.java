@@ -1,5 +1,7 @@
 package io.quarterdeck.application.identity;
 
+import io.quarterdeck.application.port.in.identity.NewApiKey;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +29,7 @@ class ApiKeyManagementServiceTest {
 
     @Test
     void a_created_key_is_shown_once_works_at_once_and_records_its_last_use() {
-        var created = management.create("Development Key", Set.of(Scope.READ), null);
+        var created = management.create(new NewApiKey("Development Key", Set.of(Scope.READ), null));
         assertTrue(created.secret().startsWith("qdk_"));
         assertEquals("qdk_****" + created.secret().substring(created.secret().length() - 4), created.key().preview());
         assertNull(created.key().lastUsed());
@@ -39,7 +41,7 @@ class ApiKeyManagementServiceTest {
 
     @Test
     void revocation_takes_effect_at_once_even_for_a_cached_key() {
-        var created = management.create("ci", Set.of(Scope.READ, Scope.WRITE), null);
+        var created = management.create(new NewApiKey("ci", Set.of(Scope.READ, Scope.WRITE), null));
         assertTrue(authentication.authenticate(created.secret()).isPresent());
         management.revoke(created.key().id());
         assertTrue(authentication.authenticate(created.secret()).isEmpty());
@@ -50,13 +52,13 @@ class ApiKeyManagementServiceTest {
 
     @Test
     void a_key_expires_and_bad_requests_are_refused() {
-        var created = management.create("short-lived", Set.of(Scope.READ), clock.instant().plusSeconds(60));
+        var created = management.create(new NewApiKey("short-lived", Set.of(Scope.READ), clock.instant().plusSeconds(60)));
         assertTrue(authentication.authenticate(created.secret()).isPresent());
         clock.advance(Duration.ofSeconds(61));
         assertTrue(authentication.authenticate(created.secret()).isEmpty());
-        assertThrows(InvalidFieldException.class, () -> management.create(" ", Set.of(Scope.READ), null));
-        assertThrows(InvalidFieldException.class, () -> management.create("x", Set.of(), null));
+        assertThrows(InvalidFieldException.class, () -> management.create(new NewApiKey(" ", Set.of(Scope.READ), null)));
+        assertThrows(InvalidFieldException.class, () -> management.create(new NewApiKey("x", Set.of(), null)));
         assertThrows(InvalidFieldException.class,
-                () -> management.create("x", Set.of(Scope.READ), clock.instant().minusSeconds(1)));
+                () -> management.create(new NewApiKey("x", Set.of(Scope.READ), clock.instant().minusSeconds(1))));
     }
 }

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarterdeck.application.port.in.identity.PasswordChange;
+import io.quarterdeck.application.port.in.identity.ProfileChange;
+import io.quarterdeck.application.port.in.identity.RegisterCommand;
 import io.quarterdeck.application.port.in.identity.TokenPair;
 import io.quarterdeck.application.port.out.identity.AccessTokenIssuer;
 import io.quarterdeck.application.testing.InMemoryIdentityStores;
@@ -36,14 +39,19 @@ class IdentityServiceTest {
     private final List<String> delivered = new ArrayList<>();
     private IdentitySettings settings = IdentitySettings.defaults();
     private TokenRevocationService revocations = new TokenRevocationService(stores.revocations, stores.refreshTokens, clock, settings);
-    private IdentityService service = service();
+    private SignInService service = service();
+    private AccountService accounts = accounts();
 
-    private IdentityService service() {
-        return new IdentityService(stores.users, stores.refreshTokens, stores.clients, hasher, stores.issuer,
-                revocations, (name, secret) -> {
-                    delivered.add(name + "=" + secret);
-                    return "/data/" + name;
-                }, clock, settings);
+    private SignInService service() {
+        return new SignInService(stores.users, stores.refreshTokens, stores.clients, hasher, stores.issuer,
+                revocations, clock, settings);
+    }
+
+    private AccountService accounts() {
+        return new AccountService(stores.users, stores.refreshTokens, hasher, revocations, (name, secret) -> {
+            delivered.add(name + "=" + secret);
+            return "/data/" + name;
+        }, clock, settings);
     }
 
     private User person(String username, Role role, String password) {
@@ -59,8 +67,8 @@ class IdentityServiceTest {
 
     @Test
     void first_start_creates_one_owner_and_delivers_the_generated_password_once() {
-        assertEquals(Optional.of("/data/bootstrap-owner-password"), service.bootstrapOwner("owner", Optional.empty()));
-        assertEquals(Optional.empty(), service.bootstrapOwner("owner", Optional.empty()));
+        assertEquals(Optional.of("/data/bootstrap-owner-password"), accounts.bootstrapOwner("owner", Optional.empty()));
+        assertEquals(Optional.empty(), accounts.bootstrapOwner("owner", Optional.empty()));
         assertEquals(1, delivered.size());
         String password = delivered.get(0).substring("bootstrap-owner-password=".length());
         TokenPair pair = service.signIn("owner", password);
@@ -69,10 +77,10 @@ class IdentityServiceTest {
 
     @Test
     void a_preset_owner_password_is_used_as_given_and_must_meet_the_policy() {
-        assertThrows(InvalidFieldException.class, () -> service.bootstrapOwner("owner", Optional.of("short")));
+        assertThrows(InvalidFieldException.class, () -> accounts.bootstrapOwner("owner", Optional.of("short")));
         assertEquals(0, stores.users.count());
         assertEquals(Optional.of("preset by configuration"),
-                service.bootstrapOwner("root", Optional.of("correct horse battery")));
+                accounts.bootstrapOwner("root", Optional.of("correct horse battery")));
         assertEquals(Role.OWNER, service.signIn("root", "correct horse battery").role());
         assertTrue(delivered.isEmpty());
     }
@@ -208,12 +216,12 @@ class IdentityServiceTest {
         AccessTokenClaims before = stores.issuer.last();
         Caller caller = callerOf(ada, before);
 
-        assertThrows(InvalidFieldException.class, () -> service.changePassword(caller, "wrong", "new-s3cret"));
-        assertThrows(InvalidFieldException.class, () -> service.changePassword(caller, "s3cret-pass", "short"));
+        assertThrows(InvalidFieldException.class, () -> accounts.changePassword(caller, new PasswordChange("wrong", "new-s3cret")));
+        assertThrows(InvalidFieldException.class, () -> accounts.changePassword(caller, new PasswordChange("s3cret-pass", "short")));
         assertFalse(revocations.isRevoked(before.jti(), ada.id(), before.issuedAt()));
 
         clock.advance(Duration.ofSeconds(5));
-        service.changePassword(caller, "s3cret-pass", "new-s3cret-pass");
+        accounts.changePassword(caller, new PasswordChange("s3cret-pass", "new-s3cret-pass"));
         assertTrue(revocations.isRevoked(before.jti(), ada.id(), before.issuedAt()));
         assertTrue(revocations.isRevoked("another-old-token", ada.id(), before.issuedAt()));
         assertThrows(AuthenticationFailedException.class, () -> service.refresh(pair.refreshToken()));
@@ -245,18 +253,18 @@ class IdentityServiceTest {
     @Test
     void registration_is_closed_by_default_and_opens_to_viewers_only() {
         NotPermittedException closed = assertThrows(NotPermittedException.class,
-                () -> service.register("eve", "eve@example.com", "Eve", "s3cret-pass"));
+                () -> accounts.register(new RegisterCommand("eve", "eve@example.com", "Eve", "s3cret-pass")));
         assertTrue(closed.getMessage().contains("disabled"));
         assertEquals(0, stores.users.count());
 
         settings = new IdentitySettings(Duration.ofMinutes(15), Duration.ofDays(7), true, Duration.ofHours(24),
                 Duration.ofDays(7));
-        service = service();
-        User eve = service.register("eve", "eve@example.com", "Eve", "s3cret-pass");
+        accounts = accounts();
+        User eve = accounts.register(new RegisterCommand("eve", "eve@example.com", "Eve", "s3cret-pass"));
         assertEquals(Role.VIEWER, eve.role());
         assertThrows(io.quarterdeck.domain.shared.ConflictException.class,
-                () -> service.register("EVE", "other@example.com", null, "s3cret-pass"));
-        assertThrows(InvalidFieldException.class, () -> service.register("x y", null, null, "s3cret-pass"));
+                () -> accounts.register(new RegisterCommand("EVE", "other@example.com", null, "s3cret-pass")));
+        assertThrows(InvalidFieldException.class, () -> accounts.register(new RegisterCommand("x y", null, null, "s3cret-pass")));
     }
 
     @Test
@@ -264,11 +272,11 @@ class IdentityServiceTest {
         User ada = person("ada", Role.VIEWER, "s3cret-pass");
         service.signIn("ada", "s3cret-pass");
         Caller caller = callerOf(ada, stores.issuer.last());
-        User updated = service.updateProfile(caller, "ADA@new.example", "Ada Lovelace");
+        User updated = accounts.updateProfile(caller, new ProfileChange("ADA@new.example", "Ada Lovelace"));
         assertEquals("ada@new.example", updated.email());
-        assertEquals("Ada Lovelace", service.me(caller).fullName());
-        assertThrows(InvalidFieldException.class, () -> service.updateProfile(caller, "not-an-email", null));
+        assertEquals("Ada Lovelace", accounts.me(caller).fullName());
+        assertThrows(InvalidFieldException.class, () -> accounts.updateProfile(caller, new ProfileChange("not-an-email", null)));
         Caller machine = Caller.service("svc_1", "copilot", Set.of(Scope.READ), "j", clock.instant());
-        assertThrows(NotPermittedException.class, () -> service.me(machine));
+        assertThrows(NotPermittedException.class, () -> accounts.me(machine));
     }
 }

@@ -1,5 +1,7 @@
 package io.quarterdeck.application.identity;
 
+import io.quarterdeck.application.port.in.identity.AcceptInvitationCommand;
+
 import io.quarterdeck.application.port.in.identity.IdentitySettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,11 +47,11 @@ class TeamServiceTest {
         assertFalse(created.invitation().tokenHash().contains(created.token()));
         assertEquals(1, team.openInvitations().size());
 
-        User joined = team.accept(created.token(), "newbie", "New Person", "s3cret-pass");
+        User joined = team.accept(new AcceptInvitationCommand(created.token(), "newbie", "New Person", "s3cret-pass"));
         assertEquals(Role.OPERATOR, joined.role());
         assertEquals("new@company.com", joined.email());
         assertTrue(hasher.verify("s3cret-pass", joined.passwordHash()));
-        assertThrows(ConflictException.class, () -> team.accept(created.token(), "again", null, "s3cret-pass"));
+        assertThrows(ConflictException.class, () -> team.accept(new AcceptInvitationCommand(created.token(), "again", null, "s3cret-pass")));
         assertEquals(0, team.openInvitations().size());
         assertEquals(2, team.members().size());
     }
@@ -59,17 +61,17 @@ class TeamServiceTest {
         Caller admin = member("root", Role.ADMIN);
         var created = team.invite(admin, "late@example.com", Role.VIEWER);
         clock.advance(Duration.ofDays(7).plusSeconds(1));
-        assertThrows(ConflictException.class, () -> team.accept(created.token(), "late", null, "s3cret-pass"));
-        assertThrows(NotFoundException.class, () -> team.accept("qdi_nope", "x", null, "s3cret-pass"));
-        assertThrows(NotFoundException.class, () -> team.accept("garbage", "x", null, "s3cret-pass"));
+        assertThrows(ConflictException.class, () -> team.accept(new AcceptInvitationCommand(created.token(), "late", null, "s3cret-pass")));
+        assertThrows(NotFoundException.class, () -> team.accept(new AcceptInvitationCommand("qdi_nope", "x", null, "s3cret-pass")));
+        assertThrows(NotFoundException.class, () -> team.accept(new AcceptInvitationCommand("garbage", "x", null, "s3cret-pass")));
     }
 
     @Test
     void a_bad_password_or_username_leaves_the_invitation_open() {
         Caller admin = member("root", Role.ADMIN);
         var created = team.invite(admin, "x@example.com", Role.VIEWER);
-        assertThrows(InvalidFieldException.class, () -> team.accept(created.token(), "x", null, "short"));
-        assertThrows(InvalidFieldException.class, () -> team.accept(created.token(), "bad name", null, "s3cret-pass"));
+        assertThrows(InvalidFieldException.class, () -> team.accept(new AcceptInvitationCommand(created.token(), "x", null, "short")));
+        assertThrows(InvalidFieldException.class, () -> team.accept(new AcceptInvitationCommand(created.token(), "bad name", null, "s3cret-pass")));
         assertEquals(1, team.openInvitations().size());
     }
 

@@ -11,6 +11,7 @@ import io.quarterdeck.adapters.rest.spine.JsonFields;
 import io.quarterdeck.adapters.rest.spine.RequestAttributes;
 import io.quarterdeck.adapters.rest.spine.Times;
 import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase;
+import io.quarterdeck.application.port.in.identity.AcceptInvitationCommand;
 import io.quarterdeck.application.port.in.identity.ManageTeamUseCase;
 import io.quarterdeck.domain.identity.Invitation;
 import io.quarterdeck.domain.identity.Role;
@@ -138,8 +139,8 @@ public class SettingsResource {
         String username = JsonFields.required(o, "username");
         request.setAttribute(RequestAttributes.CLAIMED_ACTOR, username);
         String name = JsonFields.string(o, "name");
-        User user = team.accept(JsonFields.required(o, "token"), username,
-                name != null ? name : JsonFields.string(o, "full_name"), JsonFields.required(o, "password"));
+        User user = team.accept(new AcceptInvitationCommand(JsonFields.required(o, "token"), username,
+                name != null ? name : JsonFields.string(o, "full_name"), JsonFields.required(o, "password")));
         request.setAttribute(RequestAttributes.SUMMARY, user.username() + " joined as " + user.role().wireName());
         return Response.status(201).entity(Envelope.success(member(user))).build();
     }

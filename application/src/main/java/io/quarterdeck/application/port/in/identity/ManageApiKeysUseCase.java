@@ -10,7 +10,7 @@ import java.util.Set;
 public interface ManageApiKeysUseCase {
     List<ApiKey> list();
 
-    CreatedApiKey create(String name, Set<Scope> scopes, Instant expiresAt);
+    CreatedApiKey create(NewApiKey key);
 
     /** @throws io.quarterdeck.domain.shared.NotFoundException when there is no such active key */
     void revoke(String id);

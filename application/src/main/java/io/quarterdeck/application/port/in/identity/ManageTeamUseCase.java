@@ -15,7 +15,7 @@ public interface ManageTeamUseCase {
     CreatedInvitation invite(Caller inviter, String email, Role role);
 
     /** Turns an open invitation into an account with the invited role; the token works once. */
-    User accept(String token, String username, String fullName, String password);
+    User accept(AcceptInvitationCommand command);
 
     User changeRole(Caller caller, String userId, Role role);
 

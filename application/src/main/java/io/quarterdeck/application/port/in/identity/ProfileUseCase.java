@@ -7,8 +7,8 @@ import io.quarterdeck.domain.identity.User;
 public interface ProfileUseCase {
     User me(Caller caller);
 
-    User updateProfile(Caller caller, String email, String fullName);
+    User updateProfile(Caller caller, ProfileChange change);
 
     /** Checks the current password; on success every token and refresh token issued before is revoked. */
-    void changePassword(Caller caller, String currentPassword, String newPassword);
+    void changePassword(Caller caller, PasswordChange change);
 }

@@ -5,5 +5,5 @@ import io.quarterdeck.domain.identity.User;
 /** Self-registration: off unless configured; new accounts are viewers. */
 public interface RegisterUseCase {
     /** @throws io.quarterdeck.domain.identity.NotPermittedException when registration is closed */
-    User register(String username, String email, String fullName, String password);
+    User register(RegisterCommand command);
 }

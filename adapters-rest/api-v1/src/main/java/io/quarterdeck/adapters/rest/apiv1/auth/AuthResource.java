@@ -8,7 +8,10 @@ import io.quarterdeck.adapters.rest.spine.security.PublicEndpoint;
 import io.quarterdeck.adapters.rest.spine.security.Requires;
 import io.quarterdeck.adapters.rest.spine.JsonFields;
 import io.quarterdeck.adapters.rest.spine.RequestAttributes;
+import io.quarterdeck.application.port.in.identity.PasswordChange;
+import io.quarterdeck.application.port.in.identity.ProfileChange;
 import io.quarterdeck.application.port.in.identity.ProfileUseCase;
+import io.quarterdeck.application.port.in.identity.RegisterCommand;
 import io.quarterdeck.application.port.in.identity.RefreshTokensUseCase;
 import io.quarterdeck.application.port.in.identity.RegisterUseCase;
 import io.quarterdeck.application.port.in.identity.ServiceSignInUseCase;
@@ -158,8 +161,8 @@ public class AuthResource {
         JsonObject o = JsonFields.object(body);
         String username = JsonFields.required(o, "username");
         request.setAttribute(RequestAttributes.CLAIMED_ACTOR, username);
-        User user = register.register(username, JsonFields.string(o, "email"), JsonFields.string(o, "full_name"),
-                JsonFields.required(o, "password"));
+        User user = register.register(new RegisterCommand(username, JsonFields.string(o, "email"),
+                JsonFields.string(o, "full_name"), JsonFields.required(o, "password")));
         request.setAttribute(RequestAttributes.SUMMARY, "registered " + user.username() + " as viewer");
         return Response.status(201).entity(UserDto.from(user)).build();
     }
@@ -205,7 +208,8 @@ public class AuthResource {
                 throw new InvalidFieldException(key, "cannot be changed here (only email and full_name)");
             }
         }
-        return UserDto.from(profile.updateProfile(caller, JsonFields.string(o, "email"), JsonFields.string(o, "full_name")));
+        return UserDto.from(profile.updateProfile(caller,
+                new ProfileChange(JsonFields.string(o, "email"), JsonFields.string(o, "full_name"))));
     }
 
     @POST
@@ -220,8 +224,8 @@ public class AuthResource {
         if (current == null) {
             current = JsonFields.string(o, "old_password");
         }
-        profile.changePassword(localPerson(), required(current, "current_password"),
-                JsonFields.required(o, "new_password"));
+        profile.changePassword(localPerson(),
+                new PasswordChange(required(current, "current_password"), JsonFields.required(o, "new_password")));
         return Response.noContent().build();
     }
 

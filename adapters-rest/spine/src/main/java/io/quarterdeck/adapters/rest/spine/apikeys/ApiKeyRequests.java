@@ -4,6 +4,7 @@ import io.quarterdeck.adapters.rest.spine.JsonFields;
 import io.quarterdeck.adapters.rest.spine.RequestAttributes;
 import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase;
 import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase.CreatedApiKey;
+import io.quarterdeck.application.port.in.identity.NewApiKey;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,8 +25,8 @@ public final class ApiKeyRequests {
         if (names == null) {
             names = JsonFields.strings(o, "scopes");
         }
-        CreatedApiKey created = apiKeys.create(JsonFields.string(o, "name"), Scopes.parse("permissions", names),
-                JsonFields.instant(o, "expires_at"));
+        CreatedApiKey created = apiKeys.create(new NewApiKey(JsonFields.string(o, "name"),
+                Scopes.parse("permissions", names), JsonFields.instant(o, "expires_at")));
         request.setAttribute(RequestAttributes.SUMMARY, "created API key " + created.key().id() + " ("
                 + String.join(",", ApiKeyDto.from(created.key(), null).permissions()) + ")");
         return created;

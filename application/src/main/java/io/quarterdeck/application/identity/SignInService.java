@@ -3,47 +3,38 @@ package io.quarterdeck.application.identity;
 import io.quarterdeck.application.port.in.identity.IdentitySettings;
 
 import io.quarterdeck.domain.identity.AccessTokenClaims;
-import io.quarterdeck.application.port.in.identity.BootstrapOwnerUseCase;
-import io.quarterdeck.application.port.in.identity.ProfileUseCase;
 import io.quarterdeck.application.port.in.identity.RefreshTokensUseCase;
-import io.quarterdeck.application.port.in.identity.RegisterUseCase;
 import io.quarterdeck.application.port.in.identity.ServiceSignInUseCase;
 import io.quarterdeck.application.port.in.identity.SignInUseCase;
 import io.quarterdeck.application.port.in.identity.SignOutUseCase;
 import io.quarterdeck.application.port.in.identity.TokenPair;
 import io.quarterdeck.application.port.out.identity.AccessTokenIssuer;
-import io.quarterdeck.application.port.out.identity.BootstrapSecretSink;
 import io.quarterdeck.application.port.out.identity.RefreshTokenRepository;
 import io.quarterdeck.application.port.out.identity.SecretHasher;
 import io.quarterdeck.application.port.out.identity.ServiceClientRepository;
 import io.quarterdeck.application.port.out.identity.UserRepository;
 import io.quarterdeck.domain.identity.AuthenticationFailedException;
 import io.quarterdeck.domain.identity.Caller;
-import io.quarterdeck.domain.identity.NotPermittedException;
-import io.quarterdeck.domain.identity.PasswordPolicy;
 import io.quarterdeck.domain.identity.RefreshToken;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.ServiceClient;
 import io.quarterdeck.domain.identity.User;
 import io.quarterdeck.domain.shared.InvalidFieldException;
-import io.quarterdeck.domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Signing in and out, one-time refresh tokens in families, client credentials, the own profile, self-registration
- * and the first owner. Wrong credentials all fail alike (and take as long: an unknown user still pays one hash).
+ * Signing in and out: passwords and client credentials for access tokens, one-time refresh tokens in families. Wrong
+ * credentials all fail alike (and take as long: an unknown user still pays one hash).
  */
 @ApplicationScoped
-public class IdentityService implements SignInUseCase, RefreshTokensUseCase, ServiceSignInUseCase, SignOutUseCase,
-        ProfileUseCase, RegisterUseCase, BootstrapOwnerUseCase {
+public class SignInService implements SignInUseCase, RefreshTokensUseCase, ServiceSignInUseCase, SignOutUseCase {
     static final String REFRESH_PREFIX = "qdr_";
     private static final String BAD_CREDENTIALS = "Invalid username or password";
     private static final String BAD_REFRESH = "Invalid or expired refresh token";
@@ -54,29 +45,27 @@ public class IdentityService implements SignInUseCase, RefreshTokensUseCase, Ser
     private final SecretHasher hasher;
     private final AccessTokenIssuer issuer;
     private final TokenRevocationService revocations;
-    private final BootstrapSecretSink sink;
     private final Clock clock;
     private final IdentitySettings settings;
     private volatile String dummyHash;
 
     @Inject
-    public IdentityService(UserRepository users, RefreshTokenRepository refreshTokens, ServiceClientRepository clients,
-                           SecretHasher hasher, AccessTokenIssuer issuer, TokenRevocationService revocations,
-                           BootstrapSecretSink sink, Clock clock, IdentitySettings settings) {
+    public SignInService(UserRepository users, RefreshTokenRepository refreshTokens, ServiceClientRepository clients,
+                         SecretHasher hasher, AccessTokenIssuer issuer, TokenRevocationService revocations, Clock clock,
+                         IdentitySettings settings) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.clients = clients;
         this.hasher = hasher;
         this.issuer = issuer;
         this.revocations = revocations;
-        this.sink = sink;
         this.clock = clock;
         this.settings = settings;
     }
 
     /** For CDI proxies only. */
-    protected IdentityService() {
-        this(null, null, null, null, null, null, null, null, null);
+    protected SignInService() {
+        this(null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -206,74 +195,9 @@ public class IdentityService implements SignInUseCase, RefreshTokensUseCase, Ser
         }
     }
 
-    @Override
-    public User me(Caller caller) {
-        requirePerson(caller);
-        return users.findById(caller.id()).orElseThrow(() -> new NotFoundException("user", caller.id()));
-    }
 
-    @Override
-    @Transactional
-    public User updateProfile(Caller caller, String email, String fullName) {
-        User current = me(caller);
-        User updated = current.withProfile(email == null ? current.email() : email,
-                fullName == null ? current.fullName() : fullName);
-        users.update(updated);
-        return updated;
-    }
 
-    @Override
-    @Transactional
-    public void changePassword(Caller caller, String currentPassword, String newPassword) {
-        User user = me(caller);
-        if (currentPassword == null || !hasher.verify(currentPassword, user.passwordHash())) {
-            throw new InvalidFieldException("current_password", "is not the current password");
-        }
-        PasswordPolicy.check("new_password", newPassword);
-        if (newPassword.equals(currentPassword)) {
-            throw new InvalidFieldException("new_password", "must differ from the current password");
-        }
-        Instant now = clock.instant();
-        users.update(user.withPassword(hasher.hash(newPassword), now));
-        refreshTokens.revokeSubject(user.id(), now);
-        revocations.cutOff(user.id(), now);
-        if (caller.tokenId() != null && caller.tokenExpiresAt() != null) {
-            revocations.revoke(caller.tokenId(), caller.tokenExpiresAt());
-        }
-    }
 
-    @Override
-    @Transactional
-    public User register(String username, String email, String fullName, String password) {
-        if (!settings.registrationOpen()) {
-            throw new NotPermittedException(
-                    "Self-registration is disabled; ask an administrator for an invitation");
-        }
-        PasswordPolicy.check("password", password);
-        User user = new User(UUID.randomUUID().toString(), username, email, fullName, Role.VIEWER,
-                hasher.hash(password), false, clock.instant(), null, null);
-        users.insert(user);
-        return user;
-    }
 
-    @Override
-    @Transactional
-    public Optional<String> bootstrapOwner(String username, Optional<String> presetPassword) {
-        if (users.count() > 0) {
-            return Optional.empty();
-        }
-        boolean preset = presetPassword.isPresent() && !presetPassword.get().isBlank();
-        String password = preset ? PasswordPolicy.check("quarterdeck.bootstrap.owner-password", presetPassword.get())
-                : Secrets.random(24);
-        users.insert(new User(UUID.randomUUID().toString(), username, null, "Owner", Role.OWNER,
-                hasher.hash(password), false, clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null));
-        return Optional.of(preset ? "preset by configuration" : sink.deliver("bootstrap-owner-password", password));
-    }
 
-    private static void requirePerson(Caller caller) {
-        if (!caller.isPerson()) {
-            throw new NotPermittedException("Only a person has a profile; this caller is a " + caller.kind().name()
-                    .toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-        }
-    }
 }
