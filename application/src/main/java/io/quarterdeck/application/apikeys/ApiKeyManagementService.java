@@ -7,6 +7,7 @@ import io.quarterdeck.application.port.out.identity.SecretHasher;
 import io.quarterdeck.domain.identity.ApiKey;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.shared.InvalidFieldException;
+import io.quarterdeck.domain.shared.Text;
 import io.quarterdeck.domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,10 +52,7 @@ public class ApiKeyManagementService implements ManageApiKeysUseCase {
         String name = request.name();
         Set<Scope> scopes = request.scopes();
         Instant expiresAt = request.expiresAt();
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty() || n.length() > 200) {
-            throw new InvalidFieldException("name", "must be 1 to 200 characters");
-        }
+        String n = Text.line("name", name, 200);
         if (scopes == null || scopes.isEmpty()) {
             throw new InvalidFieldException("permissions", "must name at least one of read, write, ingest, operate");
         }

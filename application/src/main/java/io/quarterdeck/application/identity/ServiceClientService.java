@@ -8,6 +8,7 @@ import io.quarterdeck.application.port.out.identity.ServiceClientRepository;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.identity.ServiceClient;
 import io.quarterdeck.domain.shared.InvalidFieldException;
+import io.quarterdeck.domain.shared.Text;
 import io.quarterdeck.domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,10 +53,7 @@ public class ServiceClientService implements ManageServiceClientsUseCase {
     @Override
     @Transactional
     public CreatedClient create(String name, Set<Scope> scopes) {
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty() || n.length() > 200) {
-            throw new InvalidFieldException("name", "must be 1 to 200 characters");
-        }
+        String n = Text.line("name", name, 200);
         if (scopes == null || scopes.isEmpty()) {
             throw new InvalidFieldException("scopes", "must name at least one of read, write, ingest, operate");
         }

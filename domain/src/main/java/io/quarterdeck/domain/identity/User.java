@@ -1,6 +1,7 @@
 package io.quarterdeck.domain.identity;
 
 import io.quarterdeck.domain.shared.InvalidFieldException;
+import io.quarterdeck.domain.shared.Text;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,7 +22,7 @@ public record User(String id, String username, String email, String fullName, Ro
         Objects.requireNonNull(passwordHash, "passwordHash");
         username = username(username);
         email = email == null || email.isBlank() ? null : email(email);
-        fullName = fullName == null || fullName.isBlank() ? null : bounded("full_name", fullName.strip(), 200);
+        fullName = fullName == null || fullName.isBlank() ? null : Text.line("full_name", fullName, 200);
         if (role == null || !role.onLadder()) {
             throw new InvalidFieldException("role", "must be one of viewer, developer, operator, admin, owner");
         }
@@ -42,14 +43,7 @@ public record User(String id, String username, String email, String fullName, Ro
         if (!EMAIL.matcher(v).matches()) {
             throw new InvalidFieldException("email", "must be an e-mail address");
         }
-        return v;
-    }
-
-    private static String bounded(String field, String v, int max) {
-        if (v.length() > max) {
-            throw new InvalidFieldException(field, "must be at most " + max + " characters");
-        }
-        return v;
+        return Text.printable("email", v);
     }
 
     public User withProfile(String newEmail, String newFullName) {

@@ -5,6 +5,8 @@ import io.quarterdeck.adapters.rest.spine.security.Requires;
 import io.quarterdeck.adapters.rest.spine.security.Unaudited;
 import io.quarterdeck.adapters.rest.spine.BoundedBody;
 import io.quarterdeck.adapters.rest.spine.ClientAddressResolver;
+import io.quarterdeck.adapters.rest.spine.QueryParameters;
+import io.quarterdeck.adapters.rest.spine.body.JsonBodies;
 import io.quarterdeck.application.port.in.errors.DeleteErrorUseCase;
 import io.quarterdeck.application.port.in.errors.GetErrorUseCase;
 import io.quarterdeck.application.port.in.errors.IngestErrorCommand;
@@ -24,13 +26,12 @@ import io.quarterdeck.domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -41,10 +42,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,9 +54,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped // one instance: no per-request bean creation, injection or config lookups
 @Produces(MediaType.APPLICATION_JSON)
 public class ErrorsResource {
-    /** Looked up once: {@code Json.createXxx} searches for the provider on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     @Inject
     IngestErrorUseCase ingest;
     @Inject
@@ -85,14 +80,10 @@ public class ErrorsResource {
     @Requires(role = Role.DEVELOPER, scopes = {Scope.INGEST, Scope.WRITE})
     @RateLimited(RateLimited.Plan.INGEST)
     @Unaudited("error reports are telemetry, each kept as an occurrence; refusals are still audited")
-    public Response create(InputStream body) throws IOException {
+    public Response create(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
         byte[] bytes = BoundedBody.read(body, request.getContentLengthLong(), maxBodyBytes);
-        JsonValue json;
-        // JSON exchanged between systems is UTF-8 (RFC 8259 section 8.1); a String reader spares the parser the
-        // 8 KiB decoder buffer it would allocate for a stream.
-        try (JsonReader reader = JSON.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
-            json = reader.readValue();
-        }
+        // The spine's strict parser: charset, trailing content, depth and malformed JSON are a 400 in one place.
+        JsonValue json = JsonBodies.parse(bytes, contentType);
         String ip = addresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
         String agent = request.getHeader("User-Agent");
         if (json.getValueType() == JsonValue.ValueType.ARRAY) {
@@ -162,8 +153,9 @@ public class ErrorsResource {
     public Envelope<ErrorListDto> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
                                        @QueryParam("level") String level, @QueryParam("source") String source,
                                        @QueryParam("resolved") String resolved, @QueryParam("search") String search) {
-        ErrorQuery query = new ErrorQuery(integer("limit", limit, ErrorQuery.DEFAULT_LIMIT),
-                integer("offset", offset, 0), level == null || level.isBlank() ? null : ErrorLevel.parse("level", level),
+        ErrorQuery query = new ErrorQuery(
+                QueryParameters.integer("limit", limit, ErrorQuery.DEFAULT_LIMIT, 1, ErrorQuery.MAX_LIMIT),
+                QueryParameters.integer("offset", offset, 0, 0, ErrorQuery.MAX_OFFSET), level == null || level.isBlank() ? null : ErrorLevel.parse("level", level),
                 source, bool("resolved", resolved), search);
         return Envelope.success(ErrorListDto.from(list.list(query)));
     }
@@ -196,17 +188,6 @@ public class ErrorsResource {
             return new ErrorGroupId(raw);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("error", raw.length() > 64 ? raw.substring(0, 64) : raw);
-        }
-    }
-
-    private static int integer(String field, String raw, int fallback) {
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException(field, "must be an integer");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.rest.spine;
 
+import io.quarterdeck.adapters.rest.spine.body.UnsupportedBodyException;
 import io.quarterdeck.application.port.in.errors.IngestionUnavailableException;
 import io.quarterdeck.domain.identity.AuthenticationFailedException;
 import io.quarterdeck.domain.identity.NotPermittedException;
@@ -7,7 +8,7 @@ import io.quarterdeck.domain.shared.ConflictException;
 import io.quarterdeck.domain.shared.FieldTooLargeException;
 import io.quarterdeck.domain.shared.InvalidFieldException;
 import io.quarterdeck.domain.shared.NotFoundException;
-import jakarta.json.stream.JsonParsingException;
+import jakarta.json.JsonException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -82,7 +84,11 @@ public final class ExceptionMappers {
             if (e instanceof NotFoundException n) {
                 return respond(uri, 404, capitalize(n.kind()) + " not found", Map.of(n.kind() + "_id", n.id()));
             }
-            if (e instanceof JsonParsingException) {
+            if (e instanceof UnsupportedBodyException u) {
+                return respond(uri, 415, u.getMessage(), Map.of("field", u.field()));
+            }
+            if (e instanceof JsonException) {
+                // JSON-P parsing outside the spine's reader (JSON-B bodies): any parser failure is the body's fault.
                 return respond(uri, 400, "Invalid body: not valid JSON", Map.of("field", "body"));
             }
             if (e instanceof WebApplicationException w) {
@@ -153,6 +159,11 @@ public final class ExceptionMappers {
             Response tooLarge = tooLargeOrNull(uri, request);
             if (tooLarge != null) {
                 return tooLarge;
+            }
+            if (e instanceof IOException) {
+                // Reading the request failed (malformed chunked framing, a body cut off, bytes that are not the
+                // declared Content-Encoding): the client's body, not the server, is at fault.
+                return respond(uri, 400, "Invalid body: it could not be read", Map.of("field", "body"));
             }
             Object id = request == null ? null : request.getAttribute(RequestId.ATTRIBUTE);
             LOG.log(Level.SEVERE, "request " + id + " failed", e);

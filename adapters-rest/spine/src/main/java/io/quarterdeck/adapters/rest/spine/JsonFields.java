@@ -5,7 +5,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,16 +73,8 @@ public final class JsonFields {
         throw new InvalidFieldException(name, "must be true or false");
     }
 
-    /** An ISO-8601 instant, or null when absent. */
+    /** An ISO-8601 instant between the years 1970 and 9999 ({@link QueryParameters#instant}), or null when absent. */
     public static Instant instant(JsonObject o, String name) {
-        String s = string(o, name);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(name, "must be an ISO-8601 time such as 2025-12-31T23:59:59Z");
-        }
+        return QueryParameters.instant(name, string(o, name));
     }
 }

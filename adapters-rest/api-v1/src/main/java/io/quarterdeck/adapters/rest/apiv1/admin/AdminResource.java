@@ -10,6 +10,7 @@ import io.quarterdeck.adapters.rest.spine.security.Audited;
 import io.quarterdeck.adapters.rest.spine.security.AuthenticationFilter;
 import io.quarterdeck.adapters.rest.spine.security.Requires;
 import io.quarterdeck.adapters.rest.spine.JsonFields;
+import io.quarterdeck.adapters.rest.spine.QueryParameters;
 import io.quarterdeck.adapters.rest.spine.RequestAttributes;
 import io.quarterdeck.application.port.in.identity.AuditUseCase;
 import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase;
@@ -37,8 +38,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -163,8 +162,10 @@ public class AdminResource {
     public Map<String, Object> audit(@QueryParam("actor") String actor, @QueryParam("action") String action,
                                      @QueryParam("from") String from, @QueryParam("to") String to,
                                      @QueryParam("page") String page, @QueryParam("limit") String limit) {
-        AuditQuery q = new AuditQuery(blankToNull(actor), blankToNull(action), time("from", from), time("to", to),
-                integer("page", page, 1), integer("limit", limit, 50));
+        AuditQuery q = new AuditQuery(blankToNull(actor), blankToNull(action), QueryParameters.instant("from", from),
+                QueryParameters.instant("to", to),
+                QueryParameters.integer("page", page, 1, 1, AuditQuery.MAX_PAGE),
+                QueryParameters.integer("limit", limit, 50, 1, AuditQuery.MAX_LIMIT));
         AuditPage result = audit.query(q);
         return Map.of("items", result.items().stream().map(AuditRecordDto::from).toList(), "total", result.total(),
                 "page", q.page(), "limit", q.limit());
@@ -172,27 +173,5 @@ public class AdminResource {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    private static Instant time(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be an ISO-8601 time such as 2026-11-23T10:00:00Z");
-        }
-    }
-
-    private static int integer(String field, String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException(field, "must be a whole number");
-        }
     }
 }
