@@ -27,6 +27,38 @@ final class Server {
     private Server() {
     }
 
+    static {
+        awaitReady();
+    }
+
+    /**
+     * liberty:start returns when the server is up, which on a loaded machine can be a minute before the application
+     * is (seen: 90 s); until then every path is Liberty's own 404. Waits for readiness so no test judges that page.
+     */
+    private static void awaitReady() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> r = CLIENT.send(HttpRequest.newBuilder(URI.create(BASE + "/health/ready"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     record Reply(int status, String body, HttpResponse<String> raw) {
         JsonObject json() {
             try (JsonReader r = Json.createReader(new StringReader(body))) {

@@ -3,7 +3,7 @@ package io.quarterdeck.adapters.rest.healthmonitor;
 import io.quarterdeck.adapters.rest.spine.ratelimit.RateLimited;
 import io.quarterdeck.adapters.rest.spine.security.Requires;
 import io.quarterdeck.adapters.rest.spine.security.Unaudited;
-import io.quarterdeck.adapters.rest.spine.BoundedBody;
+import io.quarterdeck.adapters.rest.spine.body.BoundedBody;
 import io.quarterdeck.adapters.rest.spine.ClientAddressResolver;
 import io.quarterdeck.adapters.rest.spine.QueryParameters;
 import io.quarterdeck.adapters.rest.spine.body.JsonBodies;

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
@@ -18,11 +19,18 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Seed 001 section 7: {@code /ws?token=<api key or access token>}. A key with the read scope (or a viewer's token) joins the live error feed; a bad or
  * missing token closes the socket with 1008 (policy violation). The seed requires the key in the URL here, and
  * only here.
+ *
+ * <p>The socket is authenticated before it joins the feed, and joining is confirmed with {@code {"type":"subscribed"}}:
+ * every {@code new_error} stored after a client received it reaches that client. Clients only listen, so a message
+ * from them is bounded ({@value #MAX_MESSAGE_BYTES} bytes; a larger one or a larger declared frame closes the socket
+ * with 1009) and ignored; a session with no traffic for {@code quarterdeck.ws.idle-timeout-seconds} (300 by default,
+ * 0 for never) is closed.
  */
 @Dependent // a CDI bean per connection, so its collaborators are injected
 @ServerEndpoint("/ws")
@@ -32,6 +40,11 @@ public class HealthMonitorSocket {
     SocketAuthentication apiKeys;
     @Inject
     ErrorFeed feed;
+    @Inject
+    @ConfigProperty(name = "quarterdeck.ws.idle-timeout-seconds", defaultValue = "300")
+    long idleTimeoutSeconds;
+
+    static final int MAX_MESSAGE_BYTES = 4096;
 
     @OnOpen
     public void open(Session session) throws IOException {
@@ -44,8 +57,22 @@ public class HealthMonitorSocket {
                     token == null ? "missing token" : "invalid token"));
             return;
         }
-        session.setMaxIdleTimeout(0);
+        session.setMaxIdleTimeout(Math.max(0, idleTimeoutSeconds) * 1000);
+        session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+        session.setMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
         feed.join(session);
+        session.getBasicRemote().sendText(ErrorFeed.render(new ErrorFeed.Message("subscribed", null)));
+    }
+
+    /** The feed is one-way: what a client sends is read (so the size bounds apply) and dropped. */
+    @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
+    public void message(String text) {
+        // nothing to do: seed 001 defines no client messages
+    }
+
+    @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
+    public void binary(byte[] data) {
+        // nothing to do: seed 001 defines no client messages
     }
 
     @OnClose

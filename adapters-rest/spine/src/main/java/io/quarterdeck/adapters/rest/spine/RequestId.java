@@ -17,7 +17,7 @@ public final class RequestId {
     private RequestId() {
     }
 
-    static String assign(HttpServletRequest req, HttpServletResponse res) {
+    public static String assign(HttpServletRequest req, HttpServletResponse res) {
         String id = req.getHeader(HEADER);
         if (id == null || !SANE.matcher(id).matches()) {
             id = UUID.randomUUID().toString();

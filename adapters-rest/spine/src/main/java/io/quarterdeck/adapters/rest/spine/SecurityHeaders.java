@@ -15,7 +15,7 @@ public final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
-    static void apply(HttpServletResponse res) {
+    public static void apply(HttpServletResponse res) {
         HEADERS.forEach(res::setHeader);
     }
 }

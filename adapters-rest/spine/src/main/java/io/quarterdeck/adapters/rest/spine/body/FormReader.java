@@ -1,6 +1,5 @@
 package io.quarterdeck.adapters.rest.spine.body;
 
-import io.quarterdeck.adapters.rest.spine.BoundedBody;
 import io.quarterdeck.domain.shared.InvalidFieldException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;

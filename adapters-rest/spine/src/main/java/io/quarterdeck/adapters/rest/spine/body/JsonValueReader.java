@@ -1,6 +1,5 @@
 package io.quarterdeck.adapters.rest.spine.body;
 
-import io.quarterdeck.adapters.rest.spine.BoundedBody;
 import jakarta.annotation.Priority;
 import io.quarterdeck.domain.shared.InvalidFieldException;
 import jakarta.json.JsonArray;

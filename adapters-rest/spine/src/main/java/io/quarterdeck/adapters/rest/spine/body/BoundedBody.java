@@ -1,4 +1,4 @@
-package io.quarterdeck.adapters.rest.spine;
+package io.quarterdeck.adapters.rest.spine.body;
 
 import io.quarterdeck.domain.shared.FieldTooLargeException;
 import io.quarterdeck.domain.shared.InvalidFieldException;

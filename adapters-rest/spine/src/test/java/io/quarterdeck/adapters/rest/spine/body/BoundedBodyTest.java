@@ -1,9 +1,11 @@
-package io.quarterdeck.adapters.rest.spine;
+package io.quarterdeck.adapters.rest.spine.body;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quarterdeck.domain.shared.FieldTooLargeException;
+import io.quarterdeck.domain.shared.InvalidFieldException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -39,5 +41,22 @@ class BoundedBodyTest {
     @Test
     void a_body_shorter_than_declared_comes_back_as_sent() throws IOException {
         assertArrayEquals(bytes(5).readAllBytes(), BoundedBody.read(bytes(5), 100, 1_000));
+    }
+
+    @Test
+    void a_body_that_fails_while_read_is_a_400_naming_body_not_an_io_failure() {
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new java.util.zip.ZipException("Not in GZIP format");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                throw new java.util.zip.ZipException("Not in GZIP format");
+            }
+        };
+        assertEquals("body", assertThrows(InvalidFieldException.class, () -> BoundedBody.read(broken, -1, 1_000)).field());
+        assertEquals("body", assertThrows(InvalidFieldException.class, () -> BoundedBody.readAll(broken)).field());
     }
 }
