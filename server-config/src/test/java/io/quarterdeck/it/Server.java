@@ -21,10 +21,46 @@ import java.time.Duration;
  */
 final class Server {
     static final String BASE = "http://127.0.0.1:" + env("QUARTERDECK_HTTP_PORT", "9080");
-    static final String API_KEY = apiKey();
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    static {
+        awaitReady(Duration.ofSeconds(240));
+    }
+
+    static final String API_KEY = apiKey();
+
     private Server() {
+    }
+
+    /**
+     * Liberty reports the server started before the application has (on a loaded machine the application took 95 s
+     * more): wait until readiness answers 200 so no test meets "Context Root Not Found".
+     */
+    private static void awaitReady(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(BASE + "/health/ready")).timeout(Duration.ofSeconds(10))
+                .build();
+        while (true) {
+            try {
+                if (CLIENT.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + BASE, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(BASE + "/health/ready did not answer 200 within " + limit);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + BASE, e);
+            }
+        }
     }
 
     record Reply(int status, String body, HttpResponse<String> raw) {
