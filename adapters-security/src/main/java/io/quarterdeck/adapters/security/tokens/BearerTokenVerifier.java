@@ -76,7 +76,9 @@ public class BearerTokenVerifier implements AccessTokenVerifier {
                     .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                             AlgorithmIdentifiers.RSA_USING_SHA256)
                     .setVerificationKeyResolver((jws, nesting) -> jwks.key(jws.getKeyIdHeaderValue())
-                            .orElseThrow(() -> new UnknownKey("the issuer's JWKS has no key with the token's kid"))
+                            .orElseThrow(() -> new UnknownKey(jwks.readable()
+                                    ? "the issuer's JWKS has no key with the token's kid"
+                                    : "the issuer's JWKS could not be read"))
                             .getKey());
             if (settings.oidcAudience().isPresent()) {
                 b.setExpectedAudience(settings.oidcAudience().get());

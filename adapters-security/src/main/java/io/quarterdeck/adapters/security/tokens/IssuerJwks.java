@@ -74,6 +74,12 @@ final class IssuerJwks {
         return found;
     }
 
+    /** Whether keys fetched from the issuer are in hand (false: it could not be read within the bound). */
+    boolean readable() {
+        Snapshot s = snapshot;
+        return s != null && clock.instant().isBefore(s.fetchedAt().plus(max));
+    }
+
     private Optional<JsonWebKey> find(Snapshot s, String kid, Instant now) {
         if (s == null || !now.isBefore(s.fetchedAt().plus(max))) {
             return Optional.empty();

@@ -457,6 +457,19 @@ class TokenVerificationTest {
     }
 
     @Test
+    void an_issuer_that_cannot_be_read_is_trusted_no_longer_than_the_bound() throws Exception {
+        build(security.withJwksMaxCache(Duration.ofSeconds(2)));
+        String token = idpToken(List.of("sre"), idpKey, "idp-1");
+        verifier.verifyToken(token);
+        idp.stop(0);
+        clock.advance(Duration.ofMillis(1_500));
+        assertEquals(Role.OPERATOR, verifier.verifyToken(token).caller().role(), "the last keys serve within the bound");
+        clock.advance(Duration.ofMillis(600));
+        assertEquals("token refused: the issuer's JWKS could not be read", refusal(token));
+        idp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    }
+
+    @Test
     void cache_headers_give_the_lifetime_within_one_second_and_the_bound() {
         Duration max = Duration.ofSeconds(300);
         assertEquals(Duration.ofSeconds(1), IssuerJwks.lifetime(List.of("no-cache"), Optional.empty(), Optional.empty(), max));
