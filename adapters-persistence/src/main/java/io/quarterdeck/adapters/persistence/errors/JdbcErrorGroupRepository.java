@@ -88,7 +88,7 @@ public class JdbcErrorGroupRepository implements ErrorGroupRepository {
         ErrorGroupRows.Updated result = jdbc(c -> ErrorGroupRows.update(c, groups));
         if (!result.changedElsewhere().isEmpty()) {
             // The transaction will roll back; its retry reads these groups from their rows, locked.
-            cache.forget(groups.stream().map(ErrorGroup::fingerprint).toList());
+            cache.forgetContended(groups.stream().map(ErrorGroup::fingerprint).toList());
             throw new ConcurrentGroupChangeException(result.changedElsewhere().size() + " of " + groups.size()
                     + " error groups were changed by another transaction since they were read", null);
         }
