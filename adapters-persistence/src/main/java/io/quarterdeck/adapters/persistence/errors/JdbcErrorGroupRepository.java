@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Error groups in {@code error_groups}, through {@link ErrorGroupRows} on the connection of the caller's
@@ -28,17 +29,21 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcErrorGroupRepository implements ErrorGroupRepository {
     private final EntityManager em;
+    private final DataSource dataSource;
     private final ErrorGroupCache cache;
 
+    /** {@code dataSource} serves the reads that run outside a transaction. */
     @Inject
-    public JdbcErrorGroupRepository(EntityManager em) {
+    public JdbcErrorGroupRepository(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
         this.cache = new ErrorGroupCache(ErrorGroupCache.DEFAULT_CAPACITY);
     }
 
     /** For CDI proxies only. */
     protected JdbcErrorGroupRepository() {
         this.em = null;
+        this.dataSource = null;
         this.cache = null;
     }
 
@@ -131,7 +136,7 @@ public class JdbcErrorGroupRepository implements ErrorGroupRepository {
     }
 
     private <T> T jdbc(JdbcInJpaTransaction.Work<T> work) {
-        return onConnection(em, work);
+        return onConnection(em, dataSource, work);
     }
 
     /**
@@ -139,9 +144,9 @@ public class JdbcErrorGroupRepository implements ErrorGroupRepository {
      * instance, whose cached groups it writes without reading them locked first) comes back as the port's retry
      * signal: the database rolled this transaction back and it runs again.
      */
-    static <T> T onConnection(EntityManager em, JdbcInJpaTransaction.Work<T> work) {
+    static <T> T onConnection(EntityManager em, DataSource dataSource, JdbcInJpaTransaction.Work<T> work) {
         try {
-            return JdbcInJpaTransaction.call(em, work);
+            return JdbcInJpaTransaction.call(em, dataSource, work);
         } catch (RuntimeException e) {
             if (LockConflict.in(e)) {
                 throw new ConcurrentGroupChangeException("the database ended this transaction to break a deadlock"

@@ -16,6 +16,7 @@ import io.quarterdeck.application.port.out.contract.ErrorRepositoryContract;
 import io.quarterdeck.domain.errors.ErrorEvent;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorLevel;
+import io.quarterdeck.domain.errors.ErrorQuery;
 import io.quarterdeck.domain.errors.fingerprint.Fingerprint;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -67,8 +68,8 @@ abstract class CachedErrorRepositoryContract extends ErrorRepositoryContract {
     }
 
     private Instance anotherInstance() {
-        return new Instance(new JdbcErrorGroupRepository(db().entityManager()),
-                new JdbcErrorOccurrenceRepository(db().entityManager()));
+        return new Instance(new JdbcErrorGroupRepository(db().entityManager(), db().dataSource()),
+                new JdbcErrorOccurrenceRepository(db().entityManager(), db().dataSource()));
     }
 
     private <T> T in(Instance instance, BiFunction<ErrorGroupRepository, ErrorOccurrenceRepository, T> work) {
@@ -105,6 +106,19 @@ abstract class CachedErrorRepositoryContract extends ErrorRepositoryContract {
         ErrorGroup second = record(event(fp, 2));
         assertEquals(2, second.count());
         assertEquals("Payment failed 2", second.message());
+    }
+
+    /** The dashboards read under {@code @Transactional(SUPPORTS)}: no transaction, so a connection of their own. */
+    @Test
+    void reads_outside_a_transaction_see_what_was_committed() {
+        Fingerprint fp = fingerprint();
+        ErrorGroup first = record(event(fp, 1));
+        record(event(fp, 2));
+        Instance reader = here();
+        assertEquals(2, reader.groups().findById(first.id()).orElseThrow().count());
+        assertEquals(1, reader.groups().search(new ErrorQuery(10, 0, null, null, null, null)).total());
+        assertEquals(2, reader.occurrences().countFor(first.id()));
+        assertEquals(2, reader.occurrences().latest(first.id(), 10).size());
     }
 
     @Test

@@ -37,6 +37,9 @@ public final class TestDatabase implements AutoCloseable {
     private final EntityManager entityManager = (EntityManager) Proxy.newProxyInstance(
             EntityManager.class.getClassLoader(), new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
                 EntityManager em = current.get();
+                if (em == null && method.getName().equals("isJoinedToTransaction")) {
+                    return false;
+                }
                 if (em == null) {
                     throw new IllegalStateException("no transaction on this thread: call inside inTransaction");
                 }
