@@ -46,7 +46,7 @@ enum ConfigKey {
     AUTH_INVITATION_DAYS("quarterdeck.auth.invitation-days", Defaults.IDENTITY.invitationTtl().toDays()),
 
     // Start-up and schedules (ServerSettings)
-    /** No default here: {@code server.xml} defines it ({@code ${env.HOME}/.quarterdeck}) for the H2 URL too. */
+    /** No default here: {@code server.xml} defines it ({@code ${HOME}/.quarterdeck}) for the H2 URL too. */
     DATA_DIR("quarterdeck.data-dir", null),
     ERRORS_PURGE_INTERVAL_MINUTES("quarterdeck.errors.purge-interval-minutes", 10),
     AUTH_REVOCATION_RELOAD_SECONDS("quarterdeck.auth.revocation-reload-seconds", 15),
