@@ -24,7 +24,7 @@ final class ConfigReader {
         return new ConfigReader(key -> config.getOptionalValue(key, String.class));
     }
 
-    /** The configured text as given (a preset password may begin with a space); empty when neither set nor defaulted. */
+    /** The configured text as given (a preset password may begin with a space); empty if neither set nor defaulted. */
     Optional<String> optional(ConfigKey k) {
         Optional<String> set = source.apply(k.key()).filter(s -> !s.isBlank());
         return set.isPresent() ? set : Optional.ofNullable(k.fallback());

@@ -70,7 +70,7 @@ class ConfigurationTableTest {
         String reader = String.join("\n",
                 "import org.eclipse.microprofile.config.inject.ConfigProperty;",
                 "class A {",
-                "  @Inject @ConfigProperty(name = \"quarterdeck.jwt.issuer\", defaultValue = \"quarterdeck\") String i;",
+                "  @Inject @ConfigProperty(name = \"quarterdeck.jwt.issuer\", defaultValue = \"qd\") String i;",
                 "  Optional<String> k = config.getOptionalValue(\"quarterdeck.oidc.role-map\", String.class);",
                 "  String message = \"quarterdeck.oidc.issuer is set: quarterdeck.oidc.jwks-url must be set too\";",
                 "}");
@@ -79,7 +79,8 @@ class ConfigurationTableTest {
                 "a request attribute named like a key is not configuration");
         assertEquals(Set.of("quarterdeck.http.port", "quarterdeck.data-dir", "quarterdeck.db.url"), xmlKeys(
                 "<variable name=\"quarterdeck.http.port\" defaultValue=\"9080\"/>\n"
-                        + "<variable name=\"quarterdeck.db.url\" defaultValue=\"jdbc:h2:${quarterdeck.data-dir}/db\"/>"));
+                        + "<variable name=\"quarterdeck.db.url\"\n"
+                        + "          defaultValue=\"jdbc:h2:${quarterdeck.data-dir}/db\"/>"));
     }
 
     @Test

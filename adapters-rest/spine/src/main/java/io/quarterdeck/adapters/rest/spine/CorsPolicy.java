@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Which browser origins may call the API ({@link RestSettings#corsOrigins()}, from {@code quarterdeck.cors.origins},
- * a comma-separated list such as {@code https://ops.example.com,http://localhost:5173}). Empty by default: no cross-origin access until configured.
+ * a comma-separated list such as {@code https://ops.example.com,http://localhost:5173}). Empty by default: no
+ * cross-origin access until configured.
  * An allowed origin is answered with itself and {@code Access-Control-Allow-Credentials: true}; {@code *} allows
  * every origin but never with credentials.
  */

@@ -26,8 +26,8 @@ public class RequestSpineFilter extends HttpFilter {
     public static final String BODY_TOO_LARGE = "quarterdeck.body-too-large";
     private static final long serialVersionUID = 1L;
 
-    // A servlet filter is created by the web container, which injects fields only (CDI 4.0 section 3.8: Jakarta EE
-    // components other than managed beans do not get constructor injection).
+    // A servlet filter is created by the web container, which injects fields and methods only: constructor
+    // injection is for CDI managed beans.
     @Inject
     transient CorsPolicy cors;
     @Inject
