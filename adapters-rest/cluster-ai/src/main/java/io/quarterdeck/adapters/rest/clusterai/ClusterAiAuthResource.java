@@ -32,14 +32,18 @@ import java.util.Map;
 @Path("/cluster-ai/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClusterAiAuthResource {
-    @Inject
-    SignInUseCase signIn;
-    @Inject
-    ProfileUseCase profile;
+    private final SignInUseCase signIn;
+    private final ProfileUseCase profile;
     @Context
     HttpServletRequest request;
     @Context
     SecurityContext security;
+
+    @Inject
+    public ClusterAiAuthResource(SignInUseCase signIn, ProfileUseCase profile) {
+        this.signIn = signIn;
+        this.profile = profile;
+    }
 
     @POST
     @Path("/login")

@@ -5,6 +5,7 @@ import io.quarterdeck.adapters.rest.spine.security.Requires;
 import io.quarterdeck.adapters.rest.spine.security.Unaudited;
 import io.quarterdeck.adapters.rest.spine.BoundedBody;
 import io.quarterdeck.adapters.rest.spine.ClientAddressResolver;
+import io.quarterdeck.adapters.rest.spine.RestSettings;
 import io.quarterdeck.application.port.in.errors.DeleteErrorUseCase;
 import io.quarterdeck.application.port.in.errors.GetErrorUseCase;
 import io.quarterdeck.application.port.in.errors.IngestErrorCommand;
@@ -49,7 +50,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Seed 001 section 2: error ingestion and management under {@code /api/errors}. */
 @Path("/api/errors")
@@ -59,26 +59,42 @@ public class ErrorsResource {
     /** Looked up once: {@code Json.createXxx} searches for the provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    @Inject
-    IngestErrorUseCase ingest;
-    @Inject
-    ListErrorsUseCase list;
-    @Inject
-    GetErrorUseCase get;
-    @Inject
-    ResolveErrorUseCase resolve;
-    @Inject
-    DeleteErrorUseCase delete;
-    @Inject
-    ClientAddressResolver addresses;
-    @Inject
-    @ConfigProperty(name = "quarterdeck.errors.max-body-bytes", defaultValue = "1048576")
-    int maxBodyBytes;
-    @Inject
-    @ConfigProperty(name = "quarterdeck.errors.max-batch-items", defaultValue = "100")
-    int maxBatchItems;
+    private final IngestErrorUseCase ingest;
+    private final ListErrorsUseCase list;
+    private final GetErrorUseCase get;
+    private final ResolveErrorUseCase resolve;
+    private final DeleteErrorUseCase delete;
+    private final ClientAddressResolver addresses;
+    private final int maxBodyBytes;
+    private final int maxBatchItems;
     @Context
     HttpServletRequest request;
+
+    @Inject
+    public ErrorsResource(IngestErrorUseCase ingest, ListErrorsUseCase list, GetErrorUseCase get,
+                          ResolveErrorUseCase resolve, DeleteErrorUseCase delete, ClientAddressResolver addresses,
+                          RestSettings settings) {
+        this.ingest = ingest;
+        this.list = list;
+        this.get = get;
+        this.resolve = resolve;
+        this.delete = delete;
+        this.addresses = addresses;
+        this.maxBodyBytes = settings.errorsMaxBodyBytes();
+        this.maxBatchItems = settings.errorsMaxBatchItems();
+    }
+
+    /** For CDI proxies only. */
+    protected ErrorsResource() {
+        this.ingest = null;
+        this.list = null;
+        this.get = null;
+        this.resolve = null;
+        this.delete = null;
+        this.addresses = null;
+        this.maxBodyBytes = 0;
+        this.maxBatchItems = 0;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -33,10 +33,19 @@ public class HealthResource {
     /** Looked up once: {@code Json.createXxx} searches for the provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
+    private final CheckHealthUseCase health;
+    private final Clock clock;
+
     @Inject
-    CheckHealthUseCase health;
-    @Inject
-    Clock clock;
+    public HealthResource(CheckHealthUseCase health, Clock clock) {
+        this.health = health;
+        this.clock = clock;
+    }
+
+    /** For CDI proxies only. */
+    protected HealthResource() {
+        this(null, null);
+    }
 
     @GET
     public Map<String, String> health() {

@@ -43,14 +43,18 @@ import java.util.Map;
 @Path("/api/settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class SettingsResource {
-    @Inject
-    ManageApiKeysUseCase apiKeys;
-    @Inject
-    ManageTeamUseCase team;
+    private final ManageApiKeysUseCase apiKeys;
+    private final ManageTeamUseCase team;
     @Context
     HttpServletRequest request;
     @Context
     SecurityContext security;
+
+    @Inject
+    public SettingsResource(ManageApiKeysUseCase apiKeys, ManageTeamUseCase team) {
+        this.apiKeys = apiKeys;
+        this.team = team;
+    }
 
     @GET
     @Path("/api-keys")

@@ -46,18 +46,23 @@ import java.util.Map;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
-    @Inject
-    ManageApiKeysUseCase apiKeys;
-    @Inject
-    ManageServiceClientsUseCase clients;
-    @Inject
-    ManageTeamUseCase team;
-    @Inject
-    AuditUseCase audit;
+    private final ManageApiKeysUseCase apiKeys;
+    private final ManageServiceClientsUseCase clients;
+    private final ManageTeamUseCase team;
+    private final AuditUseCase audit;
     @Context
     HttpServletRequest request;
     @Context
     SecurityContext security;
+
+    @Inject
+    public AdminResource(ManageApiKeysUseCase apiKeys, ManageServiceClientsUseCase clients, ManageTeamUseCase team,
+                         AuditUseCase audit) {
+        this.apiKeys = apiKeys;
+        this.clients = clients;
+        this.team = team;
+        this.audit = audit;
+    }
 
     @GET
     @Path("/api-keys")

@@ -48,24 +48,30 @@ import java.util.Map;
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
-    @Inject
-    SignInUseCase signIn;
-    @Inject
-    RefreshTokensUseCase refresh;
-    @Inject
-    ServiceSignInUseCase serviceSignIn;
-    @Inject
-    SignOutUseCase signOut;
-    @Inject
-    ProfileUseCase profile;
-    @Inject
-    RegisterUseCase register;
-    @Inject
-    SigningKeysUseCase keys;
+    private final SignInUseCase signIn;
+    private final RefreshTokensUseCase refresh;
+    private final ServiceSignInUseCase serviceSignIn;
+    private final SignOutUseCase signOut;
+    private final ProfileUseCase profile;
+    private final RegisterUseCase register;
+    private final SigningKeysUseCase keys;
     @Context
     HttpServletRequest request;
     @Context
     SecurityContext security;
+
+    @Inject
+    public AuthResource(SignInUseCase signIn, RefreshTokensUseCase refresh, ServiceSignInUseCase serviceSignIn,
+                        SignOutUseCase signOut, ProfileUseCase profile, RegisterUseCase register,
+                        SigningKeysUseCase keys) {
+        this.signIn = signIn;
+        this.refresh = refresh;
+        this.serviceSignIn = serviceSignIn;
+        this.signOut = signOut;
+        this.profile = profile;
+        this.register = register;
+        this.keys = keys;
+    }
 
     /** OAuth2 token endpoint, form encoded: grant types password (the default), refresh_token, client_credentials. */
     @POST
