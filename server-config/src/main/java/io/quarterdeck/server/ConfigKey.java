@@ -45,6 +45,18 @@ enum ConfigKey {
             Defaults.IDENTITY.secretRotationOverlap().toHours()),
     AUTH_INVITATION_DAYS("quarterdeck.auth.invitation-days", Defaults.IDENTITY.invitationTtl().toDays()),
 
+    // Security adapter (SecuritySettingsProducer)
+    JWT_ISSUER("quarterdeck.jwt.issuer", "quarterdeck"),
+    JWT_PRIVATE_KEY_FILE("quarterdeck.jwt.private-key-file", null),
+    JWT_KEY_ENCRYPTION_KEY("quarterdeck.jwt.key-encryption-key", null),
+    JWT_KEY_RELOAD_SECONDS("quarterdeck.jwt.key-reload-seconds", 10),
+    OIDC_ISSUER("quarterdeck.oidc.issuer", null),
+    OIDC_JWKS_URL("quarterdeck.oidc.jwks-url", null),
+    OIDC_AUDIENCE("quarterdeck.oidc.audience", null),
+    OIDC_ROLES_CLAIM("quarterdeck.oidc.roles-claim", "groups"),
+    OIDC_ROLE_MAP("quarterdeck.oidc.role-map", ""),
+    OIDC_JWKS_MAX_CACHE_SECONDS("quarterdeck.oidc.jwks-max-cache-seconds", 300),
+
     // Start-up and schedules (ServerSettings)
     /** No default here: {@code server.xml} defines it ({@code ${HOME}/.quarterdeck}) for the H2 URL too. */
     DATA_DIR("quarterdeck.data-dir", null),

@@ -1,15 +1,24 @@
 package io.quarterdeck.server;
 
+import static io.quarterdeck.server.ConfigKey.JWT_ISSUER;
+import static io.quarterdeck.server.ConfigKey.JWT_KEY_ENCRYPTION_KEY;
+import static io.quarterdeck.server.ConfigKey.JWT_KEY_RELOAD_SECONDS;
+import static io.quarterdeck.server.ConfigKey.JWT_PRIVATE_KEY_FILE;
+import static io.quarterdeck.server.ConfigKey.OIDC_AUDIENCE;
+import static io.quarterdeck.server.ConfigKey.OIDC_ISSUER;
+import static io.quarterdeck.server.ConfigKey.OIDC_JWKS_MAX_CACHE_SECONDS;
+import static io.quarterdeck.server.ConfigKey.OIDC_JWKS_URL;
+import static io.quarterdeck.server.ConfigKey.OIDC_ROLES_CLAIM;
+import static io.quarterdeck.server.ConfigKey.OIDC_ROLE_MAP;
+
 import io.quarterdeck.adapters.security.SecuritySettings;
 import io.quarterdeck.domain.identity.GroupRoleMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -19,43 +28,24 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class SecuritySettingsProducer {
-    private final Config config;
-    private final Settings settings;
-
-    @Inject
-    public SecuritySettingsProducer(Config config, Settings settings) {
-        this.config = config;
-        this.settings = settings;
-    }
-
-    /** For CDI proxies only. */
-    protected SecuritySettingsProducer() {
-        this(null, null);
-    }
-
     @Produces
     @Singleton
-    SecuritySettings security() {
+    SecuritySettings security(Config config, ServerSettings server) {
+        return security(ConfigReader.of(config), server.dataDirectory());
+    }
+
+    static SecuritySettings security(ConfigReader c, Path dataDirectory) {
         return new SecuritySettings(
-                config.getOptionalValue("quarterdeck.jwt.issuer", String.class).orElse("quarterdeck"),
-                text("quarterdeck.jwt.private-key-file").map(Path::of),
-                text(SecuritySettings.KEY_ENCRYPTION_KEY),
-                settings.dataDirectory().resolve("keys"),
-                Duration.ofSeconds(number("quarterdeck.jwt.key-reload-seconds", 10)),
-                text("quarterdeck.oidc.issuer"),
-                text("quarterdeck.oidc.jwks-url").map(URI::create),
-                text("quarterdeck.oidc.audience"),
-                config.getOptionalValue("quarterdeck.oidc.roles-claim", String.class).orElse("groups"),
-                GroupRoleMapping.parse("quarterdeck.oidc.role-map",
-                        config.getOptionalValue("quarterdeck.oidc.role-map", String.class).orElse("")),
-                Duration.ofSeconds(number("quarterdeck.oidc.jwks-max-cache-seconds", 300)));
-    }
-
-    private Optional<String> text(String key) {
-        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
-    }
-
-    private long number(String key, long fallback) {
-        return config.getOptionalValue(key, Long.class).orElse(fallback);
+                c.text(JWT_ISSUER),
+                c.optional(JWT_PRIVATE_KEY_FILE).map(String::trim).map(Path::of),
+                c.optional(JWT_KEY_ENCRYPTION_KEY).map(String::trim),
+                dataDirectory.resolve("keys"),
+                Duration.ofSeconds(c.whole(JWT_KEY_RELOAD_SECONDS)),
+                c.optional(OIDC_ISSUER).map(String::trim),
+                c.optional(OIDC_JWKS_URL).map(String::trim).map(URI::create),
+                c.optional(OIDC_AUDIENCE).map(String::trim),
+                c.text(OIDC_ROLES_CLAIM).trim(),
+                GroupRoleMapping.parse(OIDC_ROLE_MAP.key(), c.optional(OIDC_ROLE_MAP).orElse("")),
+                Duration.ofSeconds(c.whole(OIDC_JWKS_MAX_CACHE_SECONDS)));
     }
 }
