@@ -119,7 +119,7 @@ done
 PID=$(server_pid)
 RSS_MB=$([ -n "$PID" ] && awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status" || echo "?")
 PEAK_MB=$([ -n "$PID" ] && awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$PID/status" || echo "?")
-JVM_FLAGS=$([ -n "$PID" ] && tr '\0' '\n' <"/proc/$PID/cmdline" | grep -E '^-X[mns]|^-XX:(Max|Reserved|Use.*GC|ActiveProcessorCount)' | tr '\n' ' ' || true)
+JVM_FLAGS=$([ -n "$PID" ] && tr '\0' '\n' <"/proc/$PID/cmdline" | grep -E '^-X[mns]|^-XX:[+-]?(Max|Metaspace|Reserved|Use.*GC|TrimNativeHeap|ActiveProcessorCount)' | tr '\n' ' ' || true)
 
 {
   echo "| scenario | requests/s | vs baseline | p50 ms | p99 ms | p99 vs baseline | runs' spread (max-min)/median | server CPU us/request | PostgreSQL CPU us/request |"
