@@ -21,7 +21,8 @@ class SharedKeyRingPostgresIT extends SharedKeyRingContract {
     @BeforeAll
     static void open() throws SQLException {
         pg = new PGSimpleDataSource();
-        pg.setURL(System.getProperty("quarterdeck.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/quarterdeck_test"));
+        String database = System.getenv().getOrDefault("QUARTERDECK_TEST_DB", "quarterdeck_test");
+        pg.setURL("jdbc:postgresql://" + System.getProperty("quarterdeck.test.pg.server", "127.0.0.1:5432") + "/" + database);
         pg.setUser(System.getProperty("quarterdeck.test.pg.user", "quarterdeck"));
         pg.setPassword(System.getProperty("quarterdeck.test.pg.password", "quarterdeck"));
         execute("create schema " + SCHEMA);
