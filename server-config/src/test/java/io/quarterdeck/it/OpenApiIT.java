@@ -128,6 +128,11 @@ class OpenApiIT {
             if (publicEndpoint == responses.containsKey("401")) {
                 wrong.add(e.route() + (publicEndpoint ? ": public but documents 401" : ": protected without 401"));
             }
+            var security = operation(e).getJsonArray("security");
+            if ((security == null || security.isEmpty()) != publicEndpoint) {
+                wrong.add(e.route() + ": security " + security + " for a " + (publicEndpoint ? "public" : "protected")
+                        + " endpoint");
+            }
             for (var r : responses.entrySet()) {
                 if (!(r.getKey().startsWith("4") || r.getKey().equals("default"))) {
                     continue;

@@ -43,7 +43,7 @@ final class ErrorResponses {
         if (body || parameters) {
             out.put("400", "A parameter or body field is invalid; the error names it");
         }
-        if (method == null || declared(method, PublicEndpoint.class) == null) {
+        if (!isPublic(method)) {
             out.put("401", "Missing, invalid or expired credentials");
             out.put("403", "The caller's role or scopes do not allow this");
         }
@@ -61,6 +61,11 @@ final class ErrorResponses {
         }
         out.put("default", "Any other error, in the same shape");
         return out;
+    }
+
+    /** Whether anyone may call the method; an unknown method is taken as protected. */
+    static boolean isPublic(Method method) {
+        return method != null && declared(method, PublicEndpoint.class) != null;
     }
 
     private static <A extends Annotation> A declared(Method m, Class<A> annotation) {

@@ -4,6 +4,7 @@ import io.quarterdeck.adapters.rest.spine.ErrorBodies;
 import io.quarterdeck.adapters.rest.spine.ErrorShape;
 import java.lang.reflect.Method;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Completes the document MicroProfile OpenAPI generates from the resource classes (registered as
@@ -23,12 +25,15 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * in its surface's shape (plus {@code default} for any other error);</li>
  * <li>success bodies get their schema from the resource method's declared return type (the generator reads the DTO
  * records as empty objects), with JSON-B's snake_case names;</li>
+ * <li>operations that need credentials name the two schemes (bearer token, {@code X-API-Key}); public ones none;</li>
  * <li>operation ids become {@code Resource_method} (the generator is configured to write the full class name so
  * that this filter can find the Java method behind each operation).</li>
  * </ul>
  */
 public class OpenApiDocumentFilter implements OASFilter {
     static final String SCHEMA_REF = "#/components/schemas/";
+    private static final String BEARER = "bearer";
+    private static final String API_KEY = "apiKey";
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -40,6 +45,12 @@ public class OpenApiDocumentFilter implements OASFilter {
             api.components(OASFactory.createComponents());
         }
         Components components = api.getComponents();
+        components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
+                .scheme("bearer").bearerFormat("JWT")
+                .description("An access token from /api/v1/auth/token, /api/v1/auth/login or /cluster-ai/auth/login, "
+                        + "or from the configured OIDC issuer"));
+        components.addSecurityScheme(API_KEY, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.HEADER).name("X-API-Key").description("An API key with the scopes needed"));
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
@@ -57,6 +68,12 @@ public class OpenApiDocumentFilter implements OASFilter {
                     types.describeSuccess(op, method);
                 }
                 ErrorResponses.document(op, path.getKey(), method, SCHEMA_REF + errorSchema);
+                if (ErrorResponses.isPublic(method)) {
+                    op.setSecurity(List.of());
+                } else {
+                    op.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER),
+                            OASFactory.createSecurityRequirement().addScheme(API_KEY)));
+                }
             }
         }
         types.components().forEach(components::addSchema);
