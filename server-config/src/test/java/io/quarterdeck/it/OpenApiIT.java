@@ -175,6 +175,27 @@ class OpenApiIT {
         assertEquals(List.of(), vague, "bodies documented as a bare object");
     }
 
+    /** What Liberty's validator reports (CWWKO1650E) and client generators trip over: an array without items. */
+    @Test
+    void every_array_schema_says_what_its_items_are() {
+        List<String> bare = new ArrayList<>();
+        arrays(document, "#", bare);
+        assertEquals(List.of(), bare, "array schemas without items");
+    }
+
+    private static void arrays(JsonValue v, String at, List<String> bare) {
+        if (v instanceof JsonObject o) {
+            if ("array".equals(o.getString("type", null)) && !o.containsKey("items")) {
+                bare.add(at);
+            }
+            o.forEach((k, child) -> arrays(child, at + "/" + k, bare));
+        } else if (v instanceof jakarta.json.JsonArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                arrays(a.get(i), at + "/" + i, bare);
+            }
+        }
+    }
+
     @Test
     void dto_schemas_use_the_snake_case_names_the_server_writes() {
         JsonObject user = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("UserDto");

@@ -56,14 +56,14 @@ public class HealthResource {
                 description = "MicroProfile Health JSON: UP or DOWN, and each check (name, status, data)",
                 requiredProperties = {"status", "checks"}, properties = {
                     @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "UP"),
-                    @SchemaProperty(name = "checks", type = SchemaType.ARRAY)})))
+                    @SchemaProperty(name = "checks", type = SchemaType.ARRAY, implementation = Map.class)})))
     @APIResponse(responseCode = "503", description = "Not alive",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT,
                 description = "MicroProfile Health JSON: UP or DOWN, and each check (name, status, data)",
                 requiredProperties = {"status", "checks"}, properties = {
                     @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "UP"),
-                    @SchemaProperty(name = "checks", type = SchemaType.ARRAY)})))
+                    @SchemaProperty(name = "checks", type = SchemaType.ARRAY, implementation = Map.class)})))
     public Response live() {
         return shape(health.liveness());
     }
@@ -76,14 +76,14 @@ public class HealthResource {
                 description = "MicroProfile Health JSON: UP or DOWN, and each check (name, status, data)",
                 requiredProperties = {"status", "checks"}, properties = {
                     @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "UP"),
-                    @SchemaProperty(name = "checks", type = SchemaType.ARRAY)})))
+                    @SchemaProperty(name = "checks", type = SchemaType.ARRAY, implementation = Map.class)})))
     @APIResponse(responseCode = "503", description = "Not ready (for example the database is down)",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT,
                 description = "MicroProfile Health JSON: UP or DOWN, and each check (name, status, data)",
                 requiredProperties = {"status", "checks"}, properties = {
                     @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "UP"),
-                    @SchemaProperty(name = "checks", type = SchemaType.ARRAY)})))
+                    @SchemaProperty(name = "checks", type = SchemaType.ARRAY, implementation = Map.class)})))
     public Response ready() {
         return shape(health.readiness());
     }

@@ -302,7 +302,7 @@ public class AuthResource {
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT,
                 requiredProperties = {"keys"}, properties = {
-                    @SchemaProperty(name = "keys", type = SchemaType.ARRAY)})))
+                    @SchemaProperty(name = "keys", type = SchemaType.ARRAY, implementation = Map.class)})))
     public Response jwks() {
         return Response.ok(keys.publicJwks()).header("Cache-Control", "public, max-age=300").build();
     }
