@@ -50,6 +50,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Seed 001 section 2: error ingestion and management under {@code /api/errors}. */
 @Path("/api/errors")
@@ -101,6 +107,30 @@ public class ErrorsResource {
     @Requires(role = Role.DEVELOPER, scopes = {Scope.INGEST, Scope.WRITE})
     @RateLimited(RateLimited.Plan.INGEST)
     @Unaudited("error reports are telemetry, each kept as an occurrence; refusals are still audited")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "One error report, or an array of up to quarterdeck.errors.max-batch-items of them",
+                requiredProperties = {"message"}, properties = {
+                    @SchemaProperty(name = "level", type = SchemaType.STRING),
+                    @SchemaProperty(name = "message", type = SchemaType.STRING),
+                    @SchemaProperty(name = "stack_trace", type = SchemaType.STRING),
+                    @SchemaProperty(name = "context", type = SchemaType.OBJECT),
+                    @SchemaProperty(name = "source", type = SchemaType.STRING),
+                    @SchemaProperty(name = "environment", type = SchemaType.STRING),
+                    @SchemaProperty(name = "url", type = SchemaType.STRING),
+                    @SchemaProperty(name = "fingerprint", type = SchemaType.STRING)})))
+    @APIResponse(responseCode = "201", description = "Recorded: the group (one report) or a result per item (an array)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"data", "status"}, properties = {
+                    @SchemaProperty(name = "data", oneOf = {ErrorDto.class, BatchDto.class}),
+                    @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
+    @APIResponse(responseCode = "200", description = "An array of which some items were refused: one result per item",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"data", "status"}, properties = {
+                    @SchemaProperty(name = "data", implementation = BatchDto.class),
+                    @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Response create(InputStream body) throws IOException {
         byte[] bytes = BoundedBody.read(body, request.getContentLengthLong(), maxBodyBytes);
         JsonValue json;
@@ -202,6 +232,7 @@ public class ErrorsResource {
     @DELETE
     @Path("/{id}")
     @Requires(role = Role.DEVELOPER, scopes = Scope.WRITE)
+    @APIResponse(responseCode = "204", description = "The error group was deleted")
     public Response delete(@PathParam("id") String id) {
         delete.delete(id(id));
         return Response.noContent().build();
