@@ -2,7 +2,7 @@
 # Ingestion benchmark: starts Quarterdeck on PostgreSQL, warms up, then drives each scenario with wrk
 # (Debian's package) and prints requests/s, p50 and p99 per scenario with the ratio to the baseline
 # (GET /health) measured in the same run, the CPU one request costs the server and PostgreSQL, the hot-fingerprint
-# count check, and the server's resident memory.
+# count check, and the server's resident memory (at the end and its peak) with the JVM's sizing options.
 #
 #   bench/run.sh                       150 s warm-up, then 5 interleaved rounds x 20 s per scenario, 32 connections
 #   BENCH_SECONDS=30 BENCH_RUNS=7 bench/run.sh
@@ -57,7 +57,9 @@ done
 # CPU time (user + system, in clock ticks) of the server's JVM and of every PostgreSQL process, read around each
 # round: the cost of one request on each side, which a busy neighbour on a shared machine disturbs far less than
 # requests/s.
-SERVER_PID=$(pgrep -f "ws-server.jar.*quarterdeck" | head -1 || true)
+# This checkout's server only (other checkouts on the machine may run a server named quarterdeck too).
+server_pid() { pgrep -f "$ROOT/server-config/target/liberty/wlp/.*ws-server.jar quarterdeck$" | head -1 || true; }
+SERVER_PID=$(server_pid)
 TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
 ticks() { for p in "$@"; do awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$p/stat" 2>/dev/null; done | awk '{t += $1} END {print t + 0}'; }
 # PostgreSQL's processes come and go (autovacuum workers): count each one's growth since the round began, and a
@@ -114,8 +116,10 @@ for s in "${SCENARIOS[@]}"; do
   JVM[$s]=$(tr ' ' '\n' <<<"${JVM_L[$s]}" | grep . | median)
   PG[$s]=$(tr ' ' '\n' <<<"${PG_L[$s]}" | grep . | median)
 done
-PID=$(pgrep -f "ws-server.jar.*quarterdeck" | head -1 || true)
+PID=$(server_pid)
 RSS_MB=$([ -n "$PID" ] && awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status" || echo "?")
+PEAK_MB=$([ -n "$PID" ] && awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$PID/status" || echo "?")
+JVM_FLAGS=$([ -n "$PID" ] && tr '\0' '\n' <"/proc/$PID/cmdline" | grep -E '^-X[mns]|^-XX:[+-]?(Max|Metaspace|Reserved|Use.*GC|TrimNativeHeap|ActiveProcessorCount)' | tr '\n' ' ' || true)
 
 {
   echo "| scenario | requests/s | vs baseline | p50 ms | p99 ms | p99 vs baseline | runs' spread (max-min)/median | server CPU us/request | PostgreSQL CPU us/request |"
@@ -139,7 +143,7 @@ RSS_MB=$([ -n "$PID" ] && awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/sta
   echo "201 responses and the requests sent; anything below the 201s would be a lost acknowledged occurrence): $HOT_CHECK"
   echo
   echo "Hot fingerprint, exact: $HOT_EXACT."
-  echo "Server resident memory at the end: ${RSS_MB} MB."
+  echo "Server resident memory at the end: ${RSS_MB} MB (peak ${PEAK_MB} MB); JVM options: ${JVM_FLAGS:-none}."
   echo "Medians of $RUNS runs x ${SECONDS_PER_RUN} s, wrk -t$THREADS -c$CONNECTIONS, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)."
 } | tee "$OUT/results.md"
 [ "$HOT_OK" = 1 ] || { echo "hot fingerprint count check FAILED" >&2; exit 1; }

@@ -15,12 +15,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Writes a bootstrap secret once to a file in the data directory that only the server's user can read. */
 @ApplicationScoped
 public class DataDirectorySecretSink implements BootstrapSecretSink {
+    private final Path dir;
+
     @Inject
-    Settings settings;
+    public DataDirectorySecretSink(ServerSettings settings) {
+        this.dir = settings.dataDirectory();
+    }
+
+    /** For CDI proxies only. */
+    protected DataDirectorySecretSink() {
+        this.dir = null;
+    }
 
     @Override
     public String deliver(String name, String secret) {
-        Path dir = settings.dataDirectory();
         Path file = dir.resolve(name);
         try {
             Files.createDirectories(dir);

@@ -12,13 +12,11 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * At start: migrate the schema (Flyway), create the bootstrap API key and owner if there are none, then purge
@@ -29,25 +27,38 @@ import org.eclipse.microprofile.config.Config;
 public class StartupSequence {
     private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
 
+    // Container resources, not CDI beans: resource injection has no constructor form.
     @Resource(lookup = "jdbc/quarterdeck")
     DataSource dataSource;
     @Resource
     ManagedScheduledExecutorService scheduler;
-    @Inject
-    BootstrapApiKeyUseCase bootstrapKey;
-    @Inject
-    PurgeOccurrencesUseCase purge;
-    @Inject
-    BootstrapOwnerUseCase bootstrapOwner;
-    @Inject
-    TokenRevocationUseCase revocations;
-    @Inject
-    Config config;
+
+    private final BootstrapApiKeyUseCase bootstrapKey;
+    private final PurgeOccurrencesUseCase purge;
+    private final BootstrapOwnerUseCase bootstrapOwner;
+    private final TokenRevocationUseCase revocations;
+    private final ServerSettings settings;
 
     private volatile boolean prepared;
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> purging;
     private ScheduledFuture<?> revocationReload;
+
+    @Inject
+    public StartupSequence(BootstrapApiKeyUseCase bootstrapKey, PurgeOccurrencesUseCase purge,
+                           BootstrapOwnerUseCase bootstrapOwner, TokenRevocationUseCase revocations,
+                           ServerSettings settings) {
+        this.bootstrapKey = bootstrapKey;
+        this.purge = purge;
+        this.bootstrapOwner = bootstrapOwner;
+        this.revocations = revocations;
+        this.settings = settings;
+    }
+
+    /** For CDI proxies only. */
+    protected StartupSequence() {
+        this(null, null, null, null, null);
+    }
 
     void onStart(@Observes Startup startup) {
         if (!prepare()) {
@@ -57,10 +68,11 @@ public class StartupSequence {
                 }
             }, 5, 5, TimeUnit.SECONDS);
         }
-        long minutes = config.getOptionalValue("quarterdeck.errors.purge-interval-minutes", Long.class).orElse(10L);
-        purging = scheduler.scheduleWithFixedDelay(this::purgeOnce, minutes, minutes, TimeUnit.MINUTES);
-        long seconds = config.getOptionalValue("quarterdeck.auth.revocation-reload-seconds", Long.class).orElse(15L);
-        revocationReload = scheduler.scheduleWithFixedDelay(this::reloadRevocations, seconds, seconds, TimeUnit.SECONDS);
+        long purgeMillis = settings.purgeInterval().toMillis();
+        purging = scheduler.scheduleWithFixedDelay(this::purgeOnce, purgeMillis, purgeMillis, TimeUnit.MILLISECONDS);
+        long reloadMillis = settings.revocationReloadInterval().toMillis();
+        revocationReload = scheduler.scheduleWithFixedDelay(this::reloadRevocations, reloadMillis, reloadMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     private synchronized boolean prepare() {
@@ -69,12 +81,10 @@ public class StartupSequence {
         }
         try {
             FlywayMigrations.migrate(dataSource);
-            Optional<String> preset = config.getOptionalValue("quarterdeck.bootstrap-api-key", String.class);
-            bootstrapKey.bootstrap(preset).ifPresent(where -> LOG.info(
+            bootstrapKey.bootstrap(settings.bootstrapApiKey()).ifPresent(where -> LOG.info(
                     "Created the bootstrap API key (read, write, ingest); it was written to " + where));
-            String owner = config.getOptionalValue("quarterdeck.bootstrap.owner-username", String.class).orElse("owner");
-            Optional<String> ownerPassword = config.getOptionalValue("quarterdeck.bootstrap.owner-password", String.class);
-            bootstrapOwner.bootstrapOwner(owner, ownerPassword).ifPresent(where -> LOG.info(
+            String owner = settings.ownerUsername();
+            bootstrapOwner.bootstrapOwner(owner, settings.ownerPassword()).ifPresent(where -> LOG.info(
                     "Created the owner account '" + owner + "'; its password was " + (where.startsWith("preset")
                             ? "preset by configuration" : "written to " + where)));
             revocations.reload();

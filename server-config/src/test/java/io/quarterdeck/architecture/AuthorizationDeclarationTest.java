@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Every resource method and WebSocket endpoint declares who may call it ({@link Requires}) or that anyone may
  * ({@link PublicEndpoint}); the public ones are exactly the documented list. Prints the endpoint/role table.
  */
-class AuthorizationDeclarationTest {
+public class AuthorizationDeclarationTest {
     /** Issue 3's unauthenticated endpoints, plus the JWKS (public keys) and accepting an invitation (no account yet). */
     static final Set<String> DOCUMENTED_PUBLIC = Set.of(
             "GET /health", "GET /health/live", "GET /health/ready",
@@ -37,10 +37,10 @@ class AuthorizationDeclarationTest {
     /** Every production package: a resource placed in the composition root is checked like any other. */
     static final String SCANNED_PACKAGE = "io.quarterdeck";
 
-    record Endpoint(String route, Method method, Class<?> type) {
+    public record Endpoint(String route, Method method, Class<?> type) {
     }
 
-    static List<Endpoint> endpoints() throws ClassNotFoundException {
+    public static List<Endpoint> endpoints() throws ClassNotFoundException {
         List<Endpoint> out = new ArrayList<>();
         for (JavaClass jc : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(SCANNED_PACKAGE)) {

@@ -312,4 +312,44 @@ class IdentityIT {
         assertEquals(400, badQuery.status());
         assertNull(badQuery.header("X-Powered-By"));
     }
+
+    @Test
+    void a_refused_request_is_audited_under_the_caller_and_a_refused_token_leaves_nothing_of_itself() {
+        String viewer = personWithRole("viewer");
+        String name = Server.parse(send(bearer("/api/v1/auth/me", viewer).GET()).body()).getString("username");
+        assertEquals(403, send(bearer("/api/v1/audit", viewer).GET()).status());
+        Reply mine = send(bearer("/api/v1/audit?actor=" + name, ownerToken()).GET());
+        assertEquals(200, mine.status(), mine.body());
+        JsonObject refusal = null;
+        for (var item : mine.json().getJsonArray("items")) {
+            if (item.asJsonObject().getInt("outcome") == 403) {
+                refusal = item.asJsonObject();
+            }
+        }
+        assertNotNull(refusal, "the 403 is recorded under the person who was refused: " + mine.body());
+        assertEquals("viewer", refusal.getString("role"));
+        assertEquals("/api/v1/audit", refusal.getString("path"));
+        assertTrue(refusal.getString("summary").contains("lacks the admin role"), refusal.toString());
+
+        String[] parts = viewer.split("\\.");
+        char c = parts[2].charAt(10);
+        String tampered = parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + (c == 'A' ? 'B' : 'A')
+                + parts[2].substring(11);
+        String requestId = UUID.randomUUID().toString();
+        assertEquals(401, send(bearer("/api/v1/auth/me", tampered).header("X-Request-ID", requestId).GET()).status());
+        Reply log = send(bearer("/api/v1/audit?actor=anonymous&limit=500", ownerToken()).GET());
+        assertEquals(200, log.status(), log.body());
+        JsonObject record = null;
+        for (var item : log.json().getJsonArray("items")) {
+            if (requestId.equals(item.asJsonObject().getString("request_id", null))) {
+                record = item.asJsonObject();
+            }
+        }
+        assertNotNull(record, "the refused token's request is audited");
+        String summary = record.getString("summary", "");
+        assertTrue(summary.contains("bad signature"), summary);
+        for (int i = 0; i + 8 <= tampered.length(); i++) {
+            assertFalse(summary.contains(tampered.substring(i, i + 8)), "the audit summary quotes the token: " + summary);
+        }
+    }
 }

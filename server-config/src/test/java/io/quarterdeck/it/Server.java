@@ -21,40 +21,44 @@ import java.time.Duration;
  */
 final class Server {
     static final String BASE = "http://127.0.0.1:" + env("QUARTERDECK_HTTP_PORT", "9080");
-    static final String API_KEY = apiKey();
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    static {
+        awaitReady(Duration.ofSeconds(240));
+    }
+
+    static final String API_KEY = apiKey();
 
     private Server() {
     }
 
-    static {
-        awaitReady();
-    }
-
     /**
-     * liberty:start returns when the server is up, which on a loaded machine can be a minute before the application
-     * is (seen: 90 s); until then every path is Liberty's own 404. Waits for readiness so no test judges that page.
+     * Liberty reports the server started before the application has (on a loaded machine the application took 95 s
+     * more): wait until readiness answers 200 so no test meets "Context Root Not Found".
      */
-    private static void awaitReady() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        while (System.nanoTime() < deadline) {
+    private static void awaitReady(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(BASE + "/health/ready")).timeout(Duration.ofSeconds(10))
+                .build();
+        while (true) {
             try {
-                HttpResponse<Void> r = CLIENT.send(HttpRequest.newBuilder(URI.create(BASE + "/health/ready"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
+                if (CLIENT.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new IllegalStateException("interrupted while waiting for " + BASE, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(BASE + "/health/ready did not answer 200 within " + limit);
             }
             try {
-                Thread.sleep(1_000);
+                Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new IllegalStateException("interrupted while waiting for " + BASE, e);
             }
         }
     }

@@ -5,8 +5,10 @@ import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
 import io.quarterdeck.application.port.in.errors.IngestErrorCommand;
 import io.quarterdeck.application.port.in.errors.IngestErrorUseCase;
 import io.quarterdeck.application.port.in.errors.IngestOutcome;
+import io.quarterdeck.application.port.in.errors.IngestionQueueUseCase;
 import io.quarterdeck.application.port.out.errors.ErrorEventPublisher;
 import io.quarterdeck.application.port.out.errors.ConcurrentGroupChangeException;
+import io.quarterdeck.application.port.out.errors.IngestionMetrics;
 import io.quarterdeck.domain.errors.ClientInfo;
 import io.quarterdeck.domain.errors.ErrorEvent;
 import io.quarterdeck.domain.errors.ErrorGroup;
@@ -33,7 +35,7 @@ import java.util.concurrent.ThreadFactory;
  * only after its events are committed, and publishes them after that.
  */
 @ApplicationScoped
-public class IngestErrorService implements IngestErrorUseCase {
+public class IngestErrorService implements IngestErrorUseCase, IngestionQueueUseCase {
     static final int MAX_ATTEMPTS = 5;
 
     private final ErrorGroupTransactions transactions;
@@ -46,7 +48,8 @@ public class IngestErrorService implements IngestErrorUseCase {
 
     @Inject
     public IngestErrorService(ErrorGroupTransactions transactions, ErrorEventPublisher publisher,
-                              ErrorTrackingSettings settings, Clock clock, ThreadFactory threads) {
+                              ErrorTrackingSettings settings, Clock clock, ThreadFactory threads,
+                              IngestionMetrics metrics) {
         this.transactions = transactions;
         this.publisher = publisher;
         this.settings = settings;
@@ -54,7 +57,7 @@ public class IngestErrorService implements IngestErrorUseCase {
         this.fingerprinter = new Fingerprinter();
         this.clock = clock;
         this.batcher = new IngestionBatcher(this::recordWithRetry, settings.maxBatch(), settings.queueCapacity(),
-                threads);
+                threads, metrics);
     }
 
     /** For CDI proxies only. */
@@ -66,6 +69,11 @@ public class IngestErrorService implements IngestErrorUseCase {
         this.fingerprinter = null;
         this.clock = null;
         this.batcher = null;
+    }
+
+    @Override
+    public int queuedRequests() {
+        return batcher.queuedRequests();
     }
 
     @Override

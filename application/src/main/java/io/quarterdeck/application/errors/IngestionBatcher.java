@@ -1,6 +1,7 @@
 package io.quarterdeck.application.errors;
 
 import io.quarterdeck.application.port.in.errors.IngestionUnavailableException;
+import io.quarterdeck.application.port.out.errors.IngestionMetrics;
 
 import io.quarterdeck.domain.errors.ErrorEvent;
 import io.quarterdeck.domain.errors.ErrorGroup;
@@ -31,6 +32,7 @@ final class IngestionBatcher {
     private final BlockingQueue<Pending> queue;
     private final Function<List<ErrorEvent>, List<ErrorGroup>> writer;
     private final int maxBatch;
+    private final IngestionMetrics metrics;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -38,11 +40,13 @@ final class IngestionBatcher {
      * @param writer   records a batch in one transaction and returns, per event, its group as committed
      * @param maxBatch most events in one transaction
      * @param capacity most requests waiting; beyond it callers are refused at once (back-pressure)
+     * @param metrics  told the size of every committed batch
      */
     IngestionBatcher(Function<List<ErrorEvent>, List<ErrorGroup>> writer, int maxBatch, int capacity,
-                     ThreadFactory threads) {
+                     ThreadFactory threads, IngestionMetrics metrics) {
         this.writer = writer;
         this.maxBatch = maxBatch;
+        this.metrics = metrics;
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.thread = threads.newThread(this::run);
         this.thread.setName("quarterdeck-ingestion-writer");
@@ -59,6 +63,11 @@ final class IngestionBatcher {
             result.completeExceptionally(new IngestionUnavailableException("ingestion queue is full"));
         }
         return result;
+    }
+
+    /** Requests waiting for the writer (not counting the batch being written). */
+    int queuedRequests() {
+        return queue.size();
     }
 
     void stop() {
@@ -108,6 +117,11 @@ final class IngestionBatcher {
             LOG.log(Level.WARNING, "recording a batch of " + size + " events failed; none was acknowledged", e);
             batch.forEach(p -> p.result().completeExceptionally(e));
             return;
+        }
+        try {
+            metrics.batchRecorded(size);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "recording the batch size failed", e);
         }
         int offset = 0;
         for (Pending p : batch) {

@@ -9,17 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quarterdeck.application.testing.InMemoryErrorStore;
 import io.quarterdeck.domain.errors.ClientInfo;
-import io.quarterdeck.domain.errors.ErrorEvent;
+import io.quarterdeck.domain.errors.ErrorEventTestData;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import io.quarterdeck.domain.errors.ErrorLevel;
 import io.quarterdeck.domain.errors.ErrorPage;
 import io.quarterdeck.domain.errors.ErrorQuery;
-import io.quarterdeck.domain.errors.ErrorReport;
 import io.quarterdeck.domain.shared.NotFoundException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ErrorQueryServiceTest {
@@ -29,8 +27,8 @@ class ErrorQueryServiceTest {
     private final ErrorQueryService queries = new ErrorQueryService(store.groups());
 
     private ErrorGroup record(ErrorLevel level, String message, String source, Instant at) {
-        ErrorReport report = new ErrorReport(level, message, null, Map.of(), source, "production", null, List.of());
-        return transactions.record(List.of(new ErrorEvent(report, ClientInfo.UNKNOWN, fingerprint(), 1, at))).get(0);
+        return transactions.record(List.of(ErrorEventTestData.anError().withLevel(level).withMessage(message)
+                .withSource(source).withClient(ClientInfo.UNKNOWN).at(at).build())).get(0);
     }
 
     private static List<String> messages(ErrorPage page) {

@@ -66,7 +66,8 @@ class IngestErrorServiceTest {
     private IngestErrorService service(ErrorTrackingSettings settings, ErrorGroupRepository groups,
                                        ErrorEventPublisher publisher) {
         transactions = new ObservedTransactions(groups, store.occurrences(), settings);
-        IngestErrorService service = new IngestErrorService(transactions, publisher, settings, clock, Thread::new);
+        IngestErrorService service = new IngestErrorService(transactions, publisher, settings, clock, Thread::new,
+                events -> { });
         started.add(service);
         return service;
     }

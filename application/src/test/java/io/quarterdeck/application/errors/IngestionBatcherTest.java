@@ -38,6 +38,8 @@ class IngestionBatcherTest {
         threads.add(t);
         return t;
     };
+    /** The batch sizes reported to the metrics out-port. */
+    private final List<Integer> recorded = new CopyOnWriteArrayList<>();
     private IngestionBatcher batcher;
 
     @AfterEach
@@ -71,7 +73,7 @@ class IngestionBatcherTest {
 
     @Test
     void a_request_completes_with_one_group_per_event_in_order_written_on_the_writer_thread() throws Exception {
-        batcher = new IngestionBatcher(writer, 10, 10, factory);
+        batcher = new IngestionBatcher(writer, 10, 10, factory, recorded::add);
         List<ErrorEvent> events = events("e", 3);
 
         List<ErrorGroup> groups = await(batcher.submit(events));
@@ -87,7 +89,7 @@ class IngestionBatcherTest {
 
     @Test
     void requests_waiting_behind_a_busy_writer_are_written_together_in_one_call() throws Exception {
-        batcher = new IngestionBatcher(writer, 10, 10, factory);
+        batcher = new IngestionBatcher(writer, 10, 10, factory, recorded::add);
         CompletableFuture<List<ErrorGroup>> first = occupyTheWriter();
         List<ErrorEvent> second = events("second", 2);
         List<ErrorEvent> third = events("third", 1);
@@ -110,7 +112,7 @@ class IngestionBatcherTest {
 
     @Test
     void a_write_never_takes_more_than_max_batch_events_from_several_requests() throws Exception {
-        batcher = new IngestionBatcher(writer, 3, 10, factory);
+        batcher = new IngestionBatcher(writer, 3, 10, factory, recorded::add);
         CompletableFuture<List<ErrorGroup>> first = occupyTheWriter();
         List<CompletableFuture<List<ErrorGroup>>> waiting = List.of(batcher.submit(events("a", 2)),
                 batcher.submit(events("b", 2)), batcher.submit(events("c", 1)));
@@ -126,8 +128,38 @@ class IngestionBatcherTest {
     }
 
     @Test
+    void the_queue_depth_counts_waiting_requests_and_each_committed_batch_reports_its_size() throws Exception {
+        batcher = new IngestionBatcher(writer, 3, 10, factory, recorded::add);
+        assertEquals(0, batcher.queuedRequests());
+        CompletableFuture<List<ErrorGroup>> first = occupyTheWriter();
+        List<CompletableFuture<List<ErrorGroup>>> waiting = List.of(batcher.submit(events("a", 2)),
+                batcher.submit(events("b", 1)));
+        assertEquals(2, batcher.queuedRequests(), "the request being written is no longer queued");
+
+        writer.release.countDown();
+        await(first);
+        for (CompletableFuture<List<ErrorGroup>> f : waiting) {
+            await(f);
+        }
+
+        assertEquals(0, batcher.queuedRequests());
+        assertEquals(List.of(1, 3), recorded);
+    }
+
+    @Test
+    void a_failed_write_reports_no_batch() throws Exception {
+        batcher = new IngestionBatcher(events -> {
+            throw new IllegalStateException("database gone");
+        }, 10, 10, factory, recorded::add);
+
+        failureOf(batcher.submit(events("lost", 2)));
+
+        assertEquals(List.of(), recorded);
+    }
+
+    @Test
     void a_request_larger_than_max_batch_is_written_whole_in_one_call() throws Exception {
-        batcher = new IngestionBatcher(writer, 2, 10, factory);
+        batcher = new IngestionBatcher(writer, 2, 10, factory, recorded::add);
 
         assertEquals(5, await(batcher.submit(events("big", 5))).size());
 
@@ -136,7 +168,7 @@ class IngestionBatcherTest {
 
     @Test
     void when_the_queue_is_full_a_request_is_refused_at_once_and_accepted_again_once_it_drains() throws Exception {
-        batcher = new IngestionBatcher(writer, 10, 1, factory);
+        batcher = new IngestionBatcher(writer, 10, 1, factory, recorded::add);
         CompletableFuture<List<ErrorGroup>> first = occupyTheWriter();
         CompletableFuture<List<ErrorGroup>> queued = batcher.submit(events("queued", 1));
 
@@ -153,7 +185,7 @@ class IngestionBatcherTest {
 
     @Test
     void a_failed_write_fails_every_request_of_its_batch_and_the_next_batch_is_written() throws Exception {
-        batcher = new IngestionBatcher(writer, 10, 10, factory);
+        batcher = new IngestionBatcher(writer, 10, 10, factory, recorded::add);
         CompletableFuture<List<ErrorGroup>> first = occupyTheWriter();
         IllegalStateException boom = new IllegalStateException("database down");
         writer.failNext = boom;
@@ -170,7 +202,7 @@ class IngestionBatcherTest {
 
     @Test
     void a_write_throwing_an_error_fails_its_batch_and_the_writer_keeps_going() throws Exception {
-        batcher = new IngestionBatcher(writer, 10, 10, factory);
+        batcher = new IngestionBatcher(writer, 10, 10, factory, recorded::add);
         AssertionError broken = new AssertionError("a linkage or assertion error in the persistence adapter");
         writer.failNext = broken;
 
@@ -182,7 +214,7 @@ class IngestionBatcherTest {
 
     @Test
     void stop_fails_the_waiting_requests_refuses_new_ones_and_ends_the_writer() throws Exception {
-        batcher = new IngestionBatcher(writer, 10, 10, factory);
+        batcher = new IngestionBatcher(writer, 10, 10, factory, recorded::add);
         CompletableFuture<List<ErrorGroup>> first = occupyTheWriter();
         CompletableFuture<List<ErrorGroup>> waiting = batcher.submit(events("waiting", 1));
 

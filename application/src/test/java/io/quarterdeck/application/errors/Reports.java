@@ -3,16 +3,14 @@ package io.quarterdeck.application.errors;
 import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
 
 import io.quarterdeck.application.port.in.errors.IngestErrorCommand;
-import io.quarterdeck.domain.errors.ClientInfo;
 import io.quarterdeck.domain.errors.ErrorEvent;
-import io.quarterdeck.domain.errors.ErrorLevel;
-import io.quarterdeck.domain.errors.ErrorReport;
+import io.quarterdeck.domain.errors.ErrorEventTestData;
+import io.quarterdeck.domain.errors.ErrorReportTestData;
 import io.quarterdeck.domain.errors.fingerprint.Fingerprint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Commands, events and settings for the error service tests. */
 final class Reports {
@@ -40,7 +38,7 @@ final class Reports {
     }
 
     static Fingerprint fingerprint() {
-        return new Fingerprint(UUID.randomUUID().toString().replace("-", ""));
+        return ErrorEventTestData.aFingerprint();
     }
 
     static ErrorEvent event(Fingerprint fp, String message, Instant at) {
@@ -48,9 +46,10 @@ final class Reports {
     }
 
     static ErrorEvent event(Fingerprint fp, String message, Map<String, Object> context, Instant at) {
-        ErrorReport report = new ErrorReport(ErrorLevel.ERROR, message, "Error: " + message, context, "backend",
-                "production", "https://example.test/p", List.of());
-        return new ErrorEvent(report, new ClientInfo("agent/1.0", "10.0.0.7"), fp, 1, at);
+        return ErrorEventTestData.anError().withFingerprint(fp).withMessage(message).withContext(context).at(at)
+                .withReport(ErrorReportTestData.aReport().withMessage(message).withStackTrace("Error: " + message)
+                        .withContext(context))
+                .build();
     }
 
     static ErrorTrackingSettings settings(int maxBatch, int queueCapacity) {

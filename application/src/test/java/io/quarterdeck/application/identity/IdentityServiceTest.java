@@ -23,6 +23,7 @@ import io.quarterdeck.domain.identity.NotPermittedException;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.identity.User;
+import io.quarterdeck.domain.identity.UserTestData;
 import io.quarterdeck.domain.shared.InvalidFieldException;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,8 +56,8 @@ class IdentityServiceTest {
     }
 
     private User person(String username, Role role, String password) {
-        User u = new User("id-" + username, username, username + "@example.com", null, role, hasher.hash(password),
-                false, clock.instant(), null, null);
+        User u = UserTestData.aUser().named(username).withFullName(null).withRole(role)
+                .withPasswordHash(hasher.hash(password)).createdAt(clock.instant()).build();
         stores.users.insert(u);
         return u;
     }

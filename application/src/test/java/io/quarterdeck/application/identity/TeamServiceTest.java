@@ -15,6 +15,7 @@ import io.quarterdeck.domain.identity.Caller;
 import io.quarterdeck.domain.identity.NotPermittedException;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.User;
+import io.quarterdeck.domain.identity.UserTestData;
 import io.quarterdeck.domain.shared.ConflictException;
 import io.quarterdeck.domain.shared.InvalidFieldException;
 import io.quarterdeck.domain.shared.NotFoundException;
@@ -32,8 +33,8 @@ class TeamServiceTest {
             revocations, hasher, clock, settings);
 
     private Caller member(String name, Role role) {
-        User u = new User("id-" + name, name, name + "@example.com", null, role, hasher.hash("pw-" + name), false,
-                clock.instant(), null, null);
+        User u = UserTestData.aUser().named(name).withFullName(null).withRole(role)
+                .withPasswordHash(hasher.hash("pw-" + name)).createdAt(clock.instant()).build();
         stores.users.insert(u);
         return Caller.user(u.id(), u.username(), role, null, null);
     }

@@ -70,7 +70,8 @@ public final class InMemoryErrorStore {
     static ErrorGroup copy(ErrorGroup g) {
         return ErrorGroup.restore(g.id(), g.fingerprint(), g.groupingVersion(), g.level(), g.message(),
                 g.stackTrace(), g.context(), g.source(), g.environment(), g.url(), g.client(), g.resolved(),
-                g.regressed(), g.resolvedAt(), g.count(), g.firstSeen(), g.lastSeen(), g.createdAt(), g.updatedAt());
+                g.regressed(), g.resolvedAt(), g.count(), g.firstSeen(), g.lastSeen(), g.createdAt(), g.updatedAt(),
+                g.storageVersion());
     }
 
     private final class Groups implements ErrorGroupRepository {

@@ -17,6 +17,7 @@ public final class ErrorGroup {
     private final int groupingVersion;
     private final Instant firstSeen;
     private final Instant createdAt;
+    private final String storageVersion;
     private ErrorLevel level;
     private String message;
     private String stackTrace;
@@ -33,18 +34,19 @@ public final class ErrorGroup {
     private Instant updatedAt;
 
     private ErrorGroup(ErrorGroupId id, Fingerprint fingerprint, int groupingVersion, Instant firstSeen,
-                       Instant createdAt) {
+                       Instant createdAt, String storageVersion) {
         this.id = Objects.requireNonNull(id, "id");
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
         this.groupingVersion = groupingVersion;
         this.firstSeen = Objects.requireNonNull(firstSeen, "firstSeen");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.storageVersion = storageVersion;
     }
 
     /** A new group opened by its first occurrence. */
     public static ErrorGroup open(ErrorGroupId id, ErrorEvent first) {
         ErrorGroup g = new ErrorGroup(id, first.fingerprint(), first.groupingVersion(), first.receivedAt(),
-                first.receivedAt());
+                first.receivedAt(), null);
         g.takeDescriptionFrom(first);
         g.context = first.report().context();
         g.count = 1;
@@ -53,13 +55,17 @@ public final class ErrorGroup {
         return g;
     }
 
-    /** Rebuilds a group from storage; no rule is applied. */
+    /**
+     * Rebuilds a group from storage; no rule is applied. {@code storageVersion} is the store's own token for the
+     * stored state this group was read or written as (null when the store keeps none): the group carries it back
+     * to the store unchanged and never interprets it.
+     */
     public static ErrorGroup restore(ErrorGroupId id, Fingerprint fingerprint, int groupingVersion, ErrorLevel level,
                                      String message, String stackTrace, Map<String, Object> context, String source,
                                      String environment, String url, ClientInfo client, boolean resolved,
                                      boolean regressed, Instant resolvedAt, long count, Instant firstSeen,
-                                     Instant lastSeen, Instant createdAt, Instant updatedAt) {
-        ErrorGroup g = new ErrorGroup(id, fingerprint, groupingVersion, firstSeen, createdAt);
+                                     Instant lastSeen, Instant createdAt, Instant updatedAt, String storageVersion) {
+        ErrorGroup g = new ErrorGroup(id, fingerprint, groupingVersion, firstSeen, createdAt, storageVersion);
         g.level = Objects.requireNonNull(level, "level");
         g.message = Objects.requireNonNull(message, "message");
         g.stackTrace = stackTrace;
@@ -203,5 +209,13 @@ public final class ErrorGroup {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /**
+     * The store's token for the stored state this group was restored from, or null for a group that was opened
+     * here or whose store keeps none. Opaque: only the store that issued it knows what it means.
+     */
+    public String storageVersion() {
+        return storageVersion;
     }
 }

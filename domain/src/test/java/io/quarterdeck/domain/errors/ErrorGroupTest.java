@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarterdeck.domain.errors.fingerprint.Fingerprint;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +22,8 @@ class ErrorGroupTest {
     }
 
     static ErrorEvent event(ErrorLevel level, String message, Map<String, Object> context, Instant at) {
-        ErrorReport report = new ErrorReport(level, message, null, context, "backend", "prod", null, List.of());
-        return new ErrorEvent(report, new ClientInfo("agent", "10.0.0.1"), FP, 1, at);
+        return ErrorEventTestData.anError().withFingerprint(FP).withLevel(level).withMessage(message)
+                .withContext(context).at(at).build();
     }
 
     @Test
@@ -88,10 +87,21 @@ class ErrorGroupTest {
     }
 
     @Test
+    void the_storage_version_is_carried_unchanged_through_changes_and_a_new_group_has_none() {
+        ErrorGroup stored = ErrorGroupTestData.aGroup().withFingerprint(FP).withCount(3).withStorageVersion("v-42")
+                .build();
+        stored.recordOccurrence(event("again", Map.of(), T0.plusSeconds(1)), LIMITS);
+        assertTrue(stored.resolve(T0.plusSeconds(2)));
+        assertEquals(4, stored.count());
+        assertEquals("v-42", stored.storageVersion());
+        assertNull(ErrorGroup.open(ErrorGroupId.newId(), event("m", Map.of(), T0)).storageVersion());
+    }
+
+    @Test
     void an_occurrence_of_another_fingerprint_is_refused() {
         ErrorGroup g = ErrorGroup.open(ErrorGroupId.newId(), event("m", Map.of(), T0));
-        ErrorReport r = new ErrorReport(ErrorLevel.ERROR, "m", null, Map.of(), null, null, null, List.of());
-        ErrorEvent other = new ErrorEvent(r, null, new Fingerprint("ffffffffffffffffffffffffffffffff"), 1, T0);
+        ErrorEvent other = ErrorEventTestData.anError().withMessage("m")
+                .withFingerprint(new Fingerprint("ffffffffffffffffffffffffffffffff")).build();
         assertThrows(IllegalArgumentException.class, () -> g.recordOccurrence(other, LIMITS));
     }
 }

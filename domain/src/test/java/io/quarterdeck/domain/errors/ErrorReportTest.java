@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ErrorReportTest {
@@ -23,9 +24,12 @@ class ErrorReportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"error", "warning", "info", "debug", "ERROR", " Info "})
-    void known_levels_parse(String level) {
-        ErrorLevel.parse("level", level);
+    @CsvSource({"error,ERROR", "warning,WARNING", "info,INFO", "debug,DEBUG", "ERROR,ERROR", "' Info ',INFO",
+        "WaRnInG,WARNING"})
+    void known_levels_parse(String wire, ErrorLevel expected) {
+        ErrorLevel parsed = ErrorLevel.parse("level", wire);
+        assertEquals(expected, parsed);
+        assertEquals(wire.strip().toLowerCase(java.util.Locale.ROOT), parsed.wireName());
     }
 
     @ParameterizedTest

@@ -33,6 +33,9 @@ class SensitiveDataScrubberTest {
     @ValueSource(strings = {"user_id", "author", "request_id", "path", "additional_data"})
     void ordinary_keys_are_kept(String key) {
         assertFalse(scrubber.isSensitive(key), key);
+        ErrorReport r = scrubber.scrub(withContext(Map.of(key, "value", "password", "hunter2")));
+        assertEquals("value", r.context().get(key), key);
+        assertEquals(SensitiveDataScrubber.FILTERED, r.context().get("password"), "the control key is scrubbed");
     }
 
     @ParameterizedTest

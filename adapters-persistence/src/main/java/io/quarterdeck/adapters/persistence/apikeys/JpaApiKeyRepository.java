@@ -4,8 +4,8 @@ import io.quarterdeck.application.port.out.apikeys.ApiKeyRepository;
 import io.quarterdeck.domain.identity.ApiKey;
 import io.quarterdeck.domain.identity.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,15 +16,16 @@ import java.util.stream.Collectors;
 /** API keys in {@code api_keys}, through JPA; scopes as comma-separated lowercase names. */
 @ApplicationScoped
 public class JpaApiKeyRepository implements ApiKeyRepository {
-    @PersistenceContext(unitName = "quarterdeck")
-    EntityManager em;
+    private final EntityManager em;
 
-    public JpaApiKeyRepository() {
-    }
-
-    /** For tests outside a container. */
+    @Inject
     public JpaApiKeyRepository(EntityManager em) {
         this.em = em;
+    }
+
+    /** For CDI proxies only. */
+    protected JpaApiKeyRepository() {
+        this.em = null;
     }
 
     @Override

@@ -2,122 +2,98 @@ package io.quarterdeck.adapters.persistence.errors;
 
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.fingerprint.Fingerprint;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The error groups this process wrote last, with the row version each write stored, so the ingestion writer can
- * update a group without reading and locking its row first (optimistic: the update names the version it expects).
+ * The error groups this process wrote last, each carrying the row version its write stored (as its storage
+ * version), so the ingestion writer can update a group without reading and locking its row first: the update names
+ * the version the group carries and changes nothing when the row has another one.
  * <p>
  * An entry is checked out (removed) by the transaction that uses it and stored back after that transaction wrote
  * the row, so two transactions of this process never start from the same entry: the second reads the row with a
  * lock instead and waits for the first. Writers elsewhere (another instance, a resolve, a delete) change the row's
- * version, and the update that expected the old one changes nothing; the batch is then retried with locking reads.
- * <p>
- * The versions a transaction expects are kept per thread: a transaction runs on one thread from its reads to its
- * writes, and a group object read in one transaction is never written in another. After a transaction found a
- * group changed elsewhere, the next read of that thread (the retry) takes its groups from the rows, locked, so a
- * retry cannot lose to the same race again.
+ * version, and the update that expected the old one changes nothing; the writer then marks the batch's groups as
+ * contended: for {@link #CONTENDED_FOR_NANOS a second} they are neither served nor stored here, so the retry and
+ * every other writer of this process read their rows, locked, and queue behind each other instead of losing to the
+ * same race again. A transaction that fails after checking groups out needs no clean-up: what it took is no longer
+ * here, and the next transaction reads those rows.
  */
-@ApplicationScoped
-public class ErrorGroupCache {
+final class ErrorGroupCache {
     static final int DEFAULT_CAPACITY = 10_000;
+    static final long CONTENDED_FOR_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private record Entry(ErrorGroup snapshot, long version) {
-    }
-
-    private final Map<String, Entry> byFingerprint = new ConcurrentHashMap<>();
-    // Per-thread state is removed as soon as it is empty: request threads belong to the server's pool and must not
-    // keep this application's objects after a transaction.
-    private final ThreadLocal<Map<ErrorGroup, Long>> expected = new ThreadLocal<>();
-    private final ThreadLocal<Boolean> lockNext = new ThreadLocal<>();
+    private final Map<String, ErrorGroup> byFingerprint = new ConcurrentHashMap<>();
+    /** Fingerprint -> System.nanoTime() until which its group is read from the row only. */
+    private final Map<String, Long> contendedUntil = new ConcurrentHashMap<>();
     private final int capacity;
 
-    public ErrorGroupCache() {
-        this(DEFAULT_CAPACITY);
-    }
-
-    public ErrorGroupCache(int capacity) {
+    ErrorGroupCache(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
         this.capacity = capacity;
     }
 
-    /** Takes the cached groups for these fingerprints out of the cache; the caller may write them (see class). */
-    public Map<String, ErrorGroup> checkOut(Collection<String> fingerprints, Map<String, ErrorGroup> into) {
-        if (lockNext.get() != null) {
-            lockNext.remove(); // this read is the retry: it reads every row, not the cache
-            return into;
-        }
+    /**
+     * Takes the cached groups for these fingerprints out of the cache into {@code into}; the caller may change and
+     * write them (each is the caller's alone once removed).
+     */
+    Map<String, ErrorGroup> checkOut(Collection<String> fingerprints, Map<String, ErrorGroup> into) {
         for (String fp : fingerprints) {
-            Entry e = byFingerprint.remove(fp);
-            if (e != null) { // removed, so the snapshot is the caller's alone: it may change it without a copy
-                expect(e.snapshot(), e.version());
-                into.put(fp, e.snapshot());
+            ErrorGroup cached = byFingerprint.remove(fp);
+            if (cached != null && !contended(fp)) {
+                into.put(fp, cached);
             }
         }
         return into;
     }
 
-    /** Notes the row version the current transaction took this group object at. */
-    private void expect(ErrorGroup group, long version) {
-        Map<ErrorGroup, Long> mine = expected.get();
-        if (mine == null) {
-            mine = new IdentityHashMap<>();
-            expected.set(mine);
-        } else if (mine.size() >= capacity) {
-            mine.clear(); // left over from transactions that failed before writing what they read
+    /** Remembers the group as just written with this row version (a copy: the caller keeps using its object). */
+    void store(ErrorGroup group, long version) {
+        if (!contendedUntil.isEmpty() && contended(group.fingerprint().value())) {
+            return;
         }
-        mine.put(group, version);
-    }
-
-    /** The row version this transaction took the group at from the cache, or null when it read the row instead. */
-    public Long expectedVersion(ErrorGroup group) {
-        Map<ErrorGroup, Long> mine = expected.get();
-        if (mine == null) {
-            return null;
-        }
-        Long version = mine.remove(group);
-        if (mine.isEmpty()) {
-            expected.remove();
-        }
-        return version;
-    }
-
-    /** This thread's transaction ends without writing what it checked out: its expected versions are dropped. */
-    public void abandon() {
-        expected.remove();
-    }
-
-    /** Remembers the group as just written with this version (a copy: the caller keeps using its object). */
-    public void store(ErrorGroup group, long version) {
         if (byFingerprint.size() >= capacity) {
             Iterator<String> it = byFingerprint.keySet().iterator();
-            for (int i = 0; i < capacity / 10 && it.hasNext(); i++) {
+            for (int i = 0; i < Math.max(1, capacity / 10) && it.hasNext(); i++) {
                 it.next();
                 it.remove();
             }
         }
-        byFingerprint.put(group.fingerprint().value(), new Entry(ErrorRows.copy(group), version));
+        byFingerprint.put(group.fingerprint().value(), ErrorGroupRows.written(group, version));
     }
 
-    public void forget(Collection<Fingerprint> fingerprints) {
+    void forget(Collection<Fingerprint> fingerprints) {
         fingerprints.forEach(fp -> byFingerprint.remove(fp.value()));
     }
 
-    /** As {@link #forget}, and this thread's next read takes every group from its row, locked. */
-    public void forgetAndLockNext(Collection<Fingerprint> fingerprints) {
+    /** As {@link #forget}, and for a while these groups are read from their rows only (see class). */
+    void forgetContended(Collection<Fingerprint> fingerprints) {
+        long until = System.nanoTime() + CONTENDED_FOR_NANOS;
+        if (contendedUntil.size() >= capacity) {
+            contendedUntil.clear(); // long expired, or a storm of conflicts: either way, caching resumes sooner
+        }
+        fingerprints.forEach(fp -> contendedUntil.put(fp.value(), until));
         forget(fingerprints);
-        lockNext.set(Boolean.TRUE);
     }
 
-    public void clear() {
-        byFingerprint.clear();
+    private boolean contended(String fingerprint) {
+        Long until = contendedUntil.get(fingerprint);
+        if (until == null) {
+            return false;
+        }
+        if (System.nanoTime() - until < 0) {
+            return true;
+        }
+        contendedUntil.remove(fingerprint, until);
+        return false;
     }
 
-    public int size() {
+    int size() {
         return byFingerprint.size();
     }
 }

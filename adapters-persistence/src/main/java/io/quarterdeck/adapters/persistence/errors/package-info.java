@@ -1,2 +1,5 @@
-/** JPA storage of error groups and their occurrences. */
+/**
+ * Error groups and their occurrences in plain JDBC inside the caller's JPA transaction (one mapping per table), with
+ * the ingestion writer's cache of recently written groups; only the two repositories are public.
+ */
 package io.quarterdeck.adapters.persistence.errors;

@@ -5,8 +5,8 @@ import io.quarterdeck.application.port.out.identity.AuditLog;
 import io.quarterdeck.domain.identity.AuditQuery;
 import io.quarterdeck.domain.identity.AuditRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +14,16 @@ import java.util.List;
 /** The audit log in {@code audit_events}: inserts and reads only. */
 @ApplicationScoped
 public class JpaAuditLog implements AuditLog {
-    @PersistenceContext(unitName = "quarterdeck")
-    EntityManager em;
+    private final EntityManager em;
 
-    public JpaAuditLog() {
-    }
-
-    /** For tests outside a container. */
+    @Inject
     public JpaAuditLog(EntityManager em) {
         this.em = em;
+    }
+
+    /** For CDI proxies only. */
+    protected JpaAuditLog() {
+        this.em = null;
     }
 
     @Override

@@ -4,8 +4,8 @@ import io.quarterdeck.application.port.out.identity.InvitationRepository;
 import io.quarterdeck.domain.identity.Invitation;
 import io.quarterdeck.domain.identity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,15 +13,16 @@ import java.util.Optional;
 /** Invitations in {@code invitations}; accepting is a conditional UPDATE, so a token works exactly once. */
 @ApplicationScoped
 public class JpaInvitationRepository implements InvitationRepository {
-    @PersistenceContext(unitName = "quarterdeck")
-    EntityManager em;
+    private final EntityManager em;
 
-    public JpaInvitationRepository() {
-    }
-
-    /** For tests outside a container. */
+    @Inject
     public JpaInvitationRepository(EntityManager em) {
         this.em = em;
+    }
+
+    /** For CDI proxies only. */
+    protected JpaInvitationRepository() {
+        this.em = null;
     }
 
     @Override

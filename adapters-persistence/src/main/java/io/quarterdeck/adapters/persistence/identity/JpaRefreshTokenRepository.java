@@ -3,8 +3,8 @@ package io.quarterdeck.adapters.persistence.identity;
 import io.quarterdeck.application.port.out.identity.RefreshTokenRepository;
 import io.quarterdeck.domain.identity.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,15 +14,16 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class JpaRefreshTokenRepository implements RefreshTokenRepository {
-    @PersistenceContext(unitName = "quarterdeck")
-    EntityManager em;
+    private final EntityManager em;
 
-    public JpaRefreshTokenRepository() {
-    }
-
-    /** For tests outside a container. */
+    @Inject
     public JpaRefreshTokenRepository(EntityManager em) {
         this.em = em;
+    }
+
+    /** For CDI proxies only. */
+    protected JpaRefreshTokenRepository() {
+        this.em = null;
     }
 
     @Override

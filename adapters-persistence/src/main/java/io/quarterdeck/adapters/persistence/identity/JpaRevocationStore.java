@@ -2,8 +2,8 @@ package io.quarterdeck.adapters.persistence.identity;
 
 import io.quarterdeck.application.port.out.identity.RevocationStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,15 +14,16 @@ public class JpaRevocationStore implements RevocationStore {
     static final String JTI = "jti";
     static final String SUBJECT = "subject";
 
-    @PersistenceContext(unitName = "quarterdeck")
-    EntityManager em;
+    private final EntityManager em;
 
-    public JpaRevocationStore() {
-    }
-
-    /** For tests outside a container. */
+    @Inject
     public JpaRevocationStore(EntityManager em) {
         this.em = em;
+    }
+
+    /** For CDI proxies only. */
+    protected JpaRevocationStore() {
+        this.em = null;
     }
 
     @Override

@@ -4,8 +4,8 @@ import io.quarterdeck.application.port.out.identity.ServiceClientRepository;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.identity.ServiceClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,15 +14,16 @@ import java.util.stream.Collectors;
 /** Service clients in {@code service_clients}; scopes as comma-separated lowercase names. */
 @ApplicationScoped
 public class JpaServiceClientRepository implements ServiceClientRepository {
-    @PersistenceContext(unitName = "quarterdeck")
-    EntityManager em;
+    private final EntityManager em;
 
-    public JpaServiceClientRepository() {
-    }
-
-    /** For tests outside a container. */
+    @Inject
     public JpaServiceClientRepository(EntityManager em) {
         this.em = em;
+    }
+
+    /** For CDI proxies only. */
+    protected JpaServiceClientRepository() {
+        this.em = null;
     }
 
     @Override

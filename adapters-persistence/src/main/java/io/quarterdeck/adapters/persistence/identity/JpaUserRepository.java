@@ -6,8 +6,8 @@ import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.User;
 import io.quarterdeck.domain.shared.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
@@ -15,15 +15,16 @@ import java.util.Optional;
 /** People in {@code users}, through JPA. */
 @ApplicationScoped
 public class JpaUserRepository implements UserRepository {
-    @PersistenceContext(unitName = "quarterdeck")
-    EntityManager em;
+    private final EntityManager em;
 
-    public JpaUserRepository() {
-    }
-
-    /** For tests outside a container. */
+    @Inject
     public JpaUserRepository(EntityManager em) {
         this.em = em;
+    }
+
+    /** For CDI proxies only. */
+    protected JpaUserRepository() {
+        this.em = null;
     }
 
     @Override

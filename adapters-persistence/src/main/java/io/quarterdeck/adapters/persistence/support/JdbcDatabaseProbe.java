@@ -1,8 +1,8 @@
 package io.quarterdeck.adapters.persistence.support;
 
 import io.quarterdeck.application.port.out.health.DatabaseProbe;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,8 +11,17 @@ import javax.sql.DataSource;
 /** A real round trip: {@code SELECT 1} on a pooled connection, two seconds at most. */
 @ApplicationScoped
 public class JdbcDatabaseProbe implements DatabaseProbe {
-    @Resource(lookup = "jdbc/quarterdeck")
-    DataSource dataSource;
+    private final DataSource dataSource;
+
+    @Inject
+    public JdbcDatabaseProbe(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** For CDI proxies only. */
+    protected JdbcDatabaseProbe() {
+        this.dataSource = null;
+    }
 
     @Override
     public long ping() {

@@ -16,6 +16,7 @@ import io.quarterdeck.application.port.out.contract.ErrorRepositoryContract;
 import io.quarterdeck.domain.errors.ErrorEvent;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorLevel;
+import io.quarterdeck.domain.errors.ErrorQuery;
 import io.quarterdeck.domain.errors.fingerprint.Fingerprint;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -34,14 +35,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JPA repositories against the shared contract, with one {@link ErrorGroupCache} across all transactions of a
- * test (as in the server), plus what the cache must guarantee: a group another writer changed, deleted or never
- * committed is never written from the cache's copy; the write fails, and the retry reads the row.
+ * The JDBC repositories against the shared contract, built once per test and used by all its transactions (as in
+ * the server, where one repository and its {@link ErrorGroupCache} serve every transaction), plus what the cache
+ * must guarantee: a group another writer changed, deleted or never committed is never written from the cache's
+ * copy; the write fails, and the retry reads the row. Another instance of the server is another pair of repositories
+ * on the same database.
  */
 abstract class CachedErrorRepositoryContract extends ErrorRepositoryContract {
     private static final ErrorTrackingSettings SETTINGS = ErrorTrackingSettings.defaults();
 
-    private final ErrorGroupCache cache = new ErrorGroupCache();
+    private Instance here;
+
+    /** One server's repositories; each has its own cache. */
+    private record Instance(JdbcErrorGroupRepository groups, JdbcErrorOccurrenceRepository occurrences) {
+    }
 
     protected abstract TestDatabase db();
 
@@ -50,18 +57,29 @@ abstract class CachedErrorRepositoryContract extends ErrorRepositoryContract {
 
     @Override
     protected <T> T inTransaction(BiFunction<ErrorGroupRepository, ErrorOccurrenceRepository, T> work) {
-        return in(cache, work);
+        return in(here(), work);
     }
 
-    private <T> T in(ErrorGroupCache with, BiFunction<ErrorGroupRepository, ErrorOccurrenceRepository, T> work) {
-        return db().inTransaction(em -> work.apply(new JpaErrorGroupRepository(em, with),
-                new JpaErrorOccurrenceRepository(em)));
+    private Instance here() {
+        if (here == null) {
+            here = anotherInstance();
+        }
+        return here;
+    }
+
+    private Instance anotherInstance() {
+        return new Instance(new JdbcErrorGroupRepository(db().entityManager(), db().dataSource()),
+                new JdbcErrorOccurrenceRepository(db().entityManager(), db().dataSource()));
+    }
+
+    private <T> T in(Instance instance, BiFunction<ErrorGroupRepository, ErrorOccurrenceRepository, T> work) {
+        return db().inTransaction(() -> work.apply(instance.groups(), instance.occurrences()));
     }
 
     @Override
     protected void deleteEverything() {
         db().execute("delete from error_occurrences", "delete from error_groups");
-        cache.clear();
+        here = anotherInstance();
     }
 
     private ErrorGroup record(ErrorEvent event) {
@@ -80,7 +98,7 @@ abstract class CachedErrorRepositoryContract extends ErrorRepositoryContract {
     void a_group_written_here_is_written_again_from_the_cache_without_reading_its_row() {
         Fingerprint fp = fingerprint();
         record(event(fp, 1));
-        assertEquals(1, cache.size());
+        assertEquals(1, here().groups().cachedGroups());
         // Behind the cache's back, without a new row version (no writer of this application does that): the
         // next write starts from the cached copy, not from the row, so it does not see this change.
         db().execute("update error_groups set message = 'changed behind the cache' where fingerprint = '"
@@ -88,6 +106,19 @@ abstract class CachedErrorRepositoryContract extends ErrorRepositoryContract {
         ErrorGroup second = record(event(fp, 2));
         assertEquals(2, second.count());
         assertEquals("Payment failed 2", second.message());
+    }
+
+    /** The dashboards read under {@code @Transactional(SUPPORTS)}: no transaction, so a connection of their own. */
+    @Test
+    void reads_outside_a_transaction_see_what_was_committed() {
+        Fingerprint fp = fingerprint();
+        ErrorGroup first = record(event(fp, 1));
+        record(event(fp, 2));
+        Instance reader = here();
+        assertEquals(2, reader.groups().findById(first.id()).orElseThrow().count());
+        assertEquals(1, reader.groups().search(new ErrorQuery(10, 0, null, null, null, null)).total());
+        assertEquals(2, reader.occurrences().countFor(first.id()));
+        assertEquals(2, reader.occurrences().latest(first.id(), 10).size());
     }
 
     @Test
@@ -108,8 +139,7 @@ abstract class CachedErrorRepositoryContract extends ErrorRepositoryContract {
     void a_group_resolved_elsewhere_regresses_on_its_next_occurrence() {
         Fingerprint fp = fingerprint();
         ErrorGroup first = record(event(fp, 1));
-        ErrorGroupCache anotherInstance = new ErrorGroupCache();
-        boolean resolved = this.<Boolean>in(anotherInstance, (g, o) -> new ErrorGroupTransactions(g, o, SETTINGS)
+        boolean resolved = this.<Boolean>in(anotherInstance(), (g, o) -> new ErrorGroupTransactions(g, o, SETTINGS)
                 .resolve(first.id(), T0.plusSeconds(5)));
         assertTrue(resolved);
         assertThrows(ConcurrentGroupChangeException.class, () -> record(event(fp, 6)));
@@ -159,9 +189,9 @@ abstract class CachedErrorRepositoryContract extends ErrorRepositoryContract {
         Fingerprint a = pair.get(0);
         Fingerprint m = pair.get(1);
         ErrorGroup groupA = record(event(a, 1));
-        ErrorGroup groupM = this.<List<ErrorGroup>>in(new ErrorGroupCache(),
+        ErrorGroup groupM = this.<List<ErrorGroup>>in(anotherInstance(),
                 (g, o) -> new ErrorGroupTransactions(g, o, SETTINGS).record(List.of(event(m, 1)))).get(0);
-        ErrorGroupCache second = new ErrorGroupCache();
+        Instance second = anotherInstance();
         CountDownLatch firstHoldsM = new CountDownLatch(1);
         AtomicBoolean paused = new AtomicBoolean();
         AtomicInteger retries = new AtomicInteger();
@@ -187,7 +217,7 @@ abstract class CachedErrorRepositoryContract extends ErrorRepositoryContract {
         // PostgreSQL rolls back one of the two; H2 may roll back both when each finds the cycle at once.
         assertTrue(retries.get() == 1 || retries.get() == 2, () -> "deadlock victims that ran again: " + retries);
         // Read from the rows: this instance's cache may hold its own last write, which the other one followed.
-        Map<Fingerprint, ErrorGroup> after = in(new ErrorGroupCache(), (g, o) -> g.lockByFingerprints(pair));
+        Map<Fingerprint, ErrorGroup> after = in(anotherInstance(), (g, o) -> g.lockByFingerprints(pair));
         assertEquals(3, after.get(a).count());
         assertEquals(3, after.get(m).count());
         assertEquals(3, stored(groupA));

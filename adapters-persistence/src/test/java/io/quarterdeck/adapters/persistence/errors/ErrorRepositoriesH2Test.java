@@ -4,7 +4,7 @@ import io.quarterdeck.adapters.persistence.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The JPA error repositories against the shared contract, on the embedded default (H2). */
+/** The JDBC error repositories against the shared contract, on the embedded default (H2). */
 class ErrorRepositoriesH2Test extends CachedErrorRepositoryContract {
     private static TestDatabase db;
 

@@ -4,7 +4,7 @@ import io.quarterdeck.adapters.persistence.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The JPA error repositories against the shared contract, on a real PostgreSQL 15. */
+/** The JDBC error repositories against the shared contract, on a real PostgreSQL 15. */
 class ErrorRepositoriesPostgresIT extends CachedErrorRepositoryContract {
     private static TestDatabase db;
 

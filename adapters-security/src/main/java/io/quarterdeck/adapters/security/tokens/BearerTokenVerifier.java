@@ -3,6 +3,7 @@ package io.quarterdeck.adapters.security.tokens;
 import io.quarterdeck.application.port.out.identity.AccessTokenVerifier;
 import io.quarterdeck.application.port.out.identity.VerifiedAccessToken;
 import io.quarterdeck.domain.identity.GroupRoleMapping;
+import io.quarterdeck.adapters.security.SecuritySettings;
 import io.quarterdeck.adapters.security.keys.JwtKeyRing;
 
 import io.quarterdeck.domain.identity.AuthenticationFailedException;
@@ -10,29 +11,29 @@ import io.quarterdeck.domain.identity.Caller;
 import io.quarterdeck.domain.identity.NotPermittedException;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.HttpsJwks;
-import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodeValidator;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
-import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+import org.jose4j.lang.InvalidAlgorithmException;
 import org.jose4j.lang.UnresolvableKeyException;
 
 /**
@@ -46,85 +47,59 @@ import org.jose4j.lang.UnresolvableKeyException;
 public class BearerTokenVerifier implements AccessTokenVerifier {
     static final String AUDIENCE = "quarterdeck";
     private static final String INVALID = "Invalid or expired token";
+    private static final String REFUSED = "token refused: ";
 
-    @Inject
-    JwtKeyRing keys;
-    @Inject
-    @ConfigProperty(name = "quarterdeck.jwt.issuer", defaultValue = "quarterdeck")
-    String issuer;
-    @Inject
-    @ConfigProperty(name = "quarterdeck.oidc.issuer")
-    Optional<String> oidcIssuer;
-    @Inject
-    @ConfigProperty(name = "quarterdeck.oidc.jwks-url")
-    Optional<String> oidcJwksUrl;
-    @Inject
-    @ConfigProperty(name = "quarterdeck.oidc.audience")
-    Optional<String> oidcAudience;
-    @Inject
-    @ConfigProperty(name = "quarterdeck.oidc.roles-claim", defaultValue = "groups")
-    String rolesClaim;
-    @Inject
-    @ConfigProperty(name = "quarterdeck.oidc.role-map", defaultValue = " ")
-    String roleMapSpec;
-
-    private JwtConsumer ours;
-    private JwtConsumer external;
-    private GroupRoleMapping roleMap = new GroupRoleMapping(Map.of());
+    private final JwtConsumer ours;
+    private final JwtConsumer external;
+    private final String externalIssuer;
+    private final String rolesClaim;
+    private final GroupRoleMapping roleMap;
     private final JwtConsumer firstPass = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
             .setSkipSignatureVerification().build();
 
-    public BearerTokenVerifier() {
-    }
-
-    /** For tests outside a container. */
-    public BearerTokenVerifier(JwtKeyRing keys, String issuer, Optional<String> oidcIssuer, Optional<String> oidcJwksUrl,
-                               Optional<String> oidcAudience, String rolesClaim, String roleMap) {
-        this.keys = keys;
-        this.issuer = issuer;
-        this.oidcIssuer = oidcIssuer;
-        this.oidcJwksUrl = oidcJwksUrl;
-        this.oidcAudience = oidcAudience;
-        this.rolesClaim = rolesClaim;
-        this.roleMapSpec = roleMap;
-        init();
-    }
-
-    @PostConstruct
-    void init() {
+    @Inject
+    public BearerTokenVerifier(JwtKeyRing keys, SecuritySettings settings, Clock clock) {
         ours = new JwtConsumerBuilder()
                 .setRequireExpirationTime().setRequireIssuedAt().setRequireSubject().setRequireJwtId()
                 .setAllowedClockSkewInSeconds(30)
-                .setExpectedIssuer(issuer).setExpectedAudience(AUDIENCE)
+                .setExpectedIssuer(settings.issuer()).setExpectedAudience(AUDIENCE)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-                .setVerificationKeyResolver((jws, nesting) -> {
-                    String kid = jws.getKeyIdHeaderValue();
-                    for (JsonWebKey k : keys.verificationKeys()) {
-                        if (k.getKeyId().equals(kid)) {
-                            return k.getKey();
-                        }
-                    }
-                    throw new UnresolvableKeyException("no current signing key has kid " + kid);
-                })
+                .setVerificationKeyResolver((jws, nesting) -> keys.verificationKey(jws.getKeyIdHeaderValue())
+                        .orElseThrow(() -> new UnknownKey("no signing key of ours has the token's kid")).getKey())
                 .build();
-        if (oidcIssuer.isPresent() && !oidcIssuer.get().isBlank()) {
-            String url = oidcJwksUrl.filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
-                    "quarterdeck.oidc.issuer is set: quarterdeck.oidc.jwks-url must be set too"));
-            HttpsJwks jwks = new HttpsJwks(url);
+        externalIssuer = settings.oidcIssuer().orElse(null);
+        if (externalIssuer != null) {
+            IssuerJwks jwks = new IssuerJwks(settings.oidcJwksUrl().orElseThrow(), settings.jwksMaxCache(), clock);
             JwtConsumerBuilder b = new JwtConsumerBuilder()
                     .setRequireExpirationTime().setRequireSubject().setAllowedClockSkewInSeconds(30)
-                    .setExpectedIssuer(oidcIssuer.get())
+                    .setExpectedIssuer(externalIssuer)
                     .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                             AlgorithmIdentifiers.RSA_USING_SHA256)
-                    .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(jwks));
-            if (oidcAudience.isPresent() && !oidcAudience.get().isBlank()) {
-                b.setExpectedAudience(oidcAudience.get());
+                    .setVerificationKeyResolver((jws, nesting) -> jwks.key(jws.getKeyIdHeaderValue())
+                            .orElseThrow(() -> new UnknownKey(jwks.readable()
+                                    ? "the issuer's JWKS has no key with the token's kid"
+                                    : "the issuer's JWKS could not be read"))
+                            .getKey());
+            if (settings.oidcAudience().isPresent()) {
+                b.setExpectedAudience(settings.oidcAudience().get());
             } else {
                 b.setSkipDefaultAudienceValidation();
             }
             external = b.build();
+        } else {
+            external = null;
         }
-        roleMap = GroupRoleMapping.parse("quarterdeck.oidc.role-map", roleMapSpec);
+        rolesClaim = settings.oidcRolesClaim();
+        roleMap = settings.oidcRoleMap();
+    }
+
+    /** For CDI proxies only. */
+    protected BearerTokenVerifier() {
+        ours = null;
+        external = null;
+        externalIssuer = null;
+        rolesClaim = null;
+        roleMap = null;
     }
 
     /** The verified token, or {@link AuthenticationFailedException} (401) with the reason for the audit log. */
@@ -148,11 +123,18 @@ public class BearerTokenVerifier implements AccessTokenVerifier {
         } catch (InvalidJwtException | MalformedClaimException e) {
             throw new AuthenticationFailedException(INVALID, "malformed token");
         }
-        boolean isExternal = external != null && oidcIssuer.get().equals(iss);
+        JsonWebStructure jose = context.getJoseObjects().get(0);
+        if (!AlgorithmIdentifiers.RSA_USING_SHA256.equals(jose.getAlgorithmHeaderValue())) {
+            throw new AuthenticationFailedException(INVALID, REFUSED + "signature algorithm not accepted (RS256 only)");
+        }
+        if (jose.getKeyIdHeaderValue() == null) {
+            throw new AuthenticationFailedException(INVALID, REFUSED + "no kid");
+        }
+        boolean isExternal = external != null && externalIssuer.equals(iss);
         try {
             (isExternal ? external : ours).processContext(context);
         } catch (InvalidJwtException e) {
-            throw new AuthenticationFailedException(INVALID, "token refused: " + describe(e));
+            throw new AuthenticationFailedException(INVALID, REFUSED + describe(e));
         }
         try {
             JwtClaims claims = context.getJwtClaims();
@@ -163,12 +145,63 @@ public class BearerTokenVerifier implements AccessTokenVerifier {
         }
     }
 
-    /** jose4j's reasons without the claims it quotes (they belong to the caller, not to our logs). */
-    private static String describe(InvalidJwtException e) {
-        StringBuilder out = new StringBuilder();
-        e.getErrorDetails().forEach(d -> out.append(out.length() == 0 ? "" : "; ").append(d.getErrorMessage()));
-        String detail = out.length() == 0 ? "invalid token" : out.toString();
-        return detail.length() > 300 ? detail.substring(0, 300) : detail;
+    /**
+     * Why jose4j refused the token, in fixed words chosen by its error codes. jose4j's own messages quote the token's
+     * header and claims, and nothing of a credential may reach a log or the audit record, so none of its text is used.
+     */
+    static String describe(InvalidJwtException e) {
+        Set<String> reasons = new LinkedHashSet<>();
+        for (ErrorCodeValidator.Error d : e.getErrorDetails()) {
+            reasons.add(REASONS.getOrDefault(d.getErrorCode(), "invalid (jose4j error code " + d.getErrorCode() + ")"));
+        }
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof UnknownKey u) {
+                reasons.add(u.reason());
+            } else if (c instanceof InvalidAlgorithmException) {
+                reasons.add("signature algorithm not accepted (RS256 only)");
+            }
+        }
+        reasons.remove(REASONS.get(ErrorCodes.MISCELLANEOUS));
+        return reasons.isEmpty() ? "invalid token" : String.join("; ", reasons);
+    }
+
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(ErrorCodes.EXPIRED, "expired"),
+            Map.entry(ErrorCodes.EXPIRATION_MISSING, "no expiration time"),
+            Map.entry(ErrorCodes.ISSUED_AT_MISSING, "no issued-at time"),
+            Map.entry(ErrorCodes.NOT_BEFORE_MISSING, "no not-before time"),
+            Map.entry(ErrorCodes.EXPIRATION_TOO_FAR_IN_FUTURE, "expiration too far in the future"),
+            Map.entry(ErrorCodes.NOT_YET_VALID, "not yet valid"),
+            Map.entry(ErrorCodes.AUDIENCE_MISSING, "no audience"),
+            Map.entry(ErrorCodes.AUDIENCE_INVALID, "audience not accepted"),
+            Map.entry(ErrorCodes.SIGNATURE_INVALID, "bad signature"),
+            Map.entry(ErrorCodes.SIGNATURE_MISSING, "not signed"),
+            Map.entry(ErrorCodes.ISSUER_MISSING, "no issuer"),
+            Map.entry(ErrorCodes.ISSUER_INVALID, "issuer not accepted"),
+            Map.entry(ErrorCodes.JWT_ID_MISSING, "no token id"),
+            Map.entry(ErrorCodes.SUBJECT_MISSING, "no subject"),
+            Map.entry(ErrorCodes.SUBJECT_INVALID, "subject not accepted"),
+            Map.entry(ErrorCodes.JSON_INVALID, "claims are not JSON"),
+            Map.entry(ErrorCodes.MISCELLANEOUS, "invalid"),
+            Map.entry(ErrorCodes.MALFORMED_CLAIM, "malformed claim"),
+            Map.entry(ErrorCodes.TYPE_MISSING, "no type"),
+            Map.entry(ErrorCodes.TYPE_INVALID, "type not accepted"),
+            Map.entry(ErrorCodes.ISSUED_AT_INVALID_FUTURE, "issued in the future"),
+            Map.entry(ErrorCodes.ISSUED_AT_INVALID_PAST, "issued too long ago"));
+
+    /** A key resolver's refusal, in words that quote nothing of the token. */
+    static final class UnknownKey extends UnresolvableKeyException {
+        private static final long serialVersionUID = 1L;
+        private final String reason;
+
+        UnknownKey(String reason) {
+            super(reason);
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
+        }
     }
 
     private static Caller ourCaller(JwtClaims claims) throws MalformedClaimException {

@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.security.tokens;
 
+import io.quarterdeck.adapters.security.SecuritySettings;
 import io.quarterdeck.adapters.security.keys.JwtKeyRing;
 
 import io.quarterdeck.domain.identity.AccessTokenClaims;
@@ -9,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -23,19 +24,18 @@ import org.jose4j.lang.JoseException;
  */
 @ApplicationScoped
 public class Jose4jAccessTokenIssuer implements AccessTokenIssuer {
-    @Inject
-    JwtKeyRing keys;
-    @Inject
-    @ConfigProperty(name = "quarterdeck.jwt.issuer", defaultValue = "quarterdeck")
-    String issuer;
+    private final JwtKeyRing keys;
+    private final String issuer;
 
-    public Jose4jAccessTokenIssuer() {
+    @Inject
+    public Jose4jAccessTokenIssuer(JwtKeyRing keys, SecuritySettings settings) {
+        this.keys = keys;
+        this.issuer = settings == null ? null : settings.issuer();
     }
 
-    /** For tests outside a container. */
-    public Jose4jAccessTokenIssuer(JwtKeyRing keys, String issuer) {
-        this.keys = keys;
-        this.issuer = issuer;
+    /** For CDI proxies only. */
+    protected Jose4jAccessTokenIssuer() {
+        this(null, null);
     }
 
     @Override
@@ -56,10 +56,11 @@ public class Jose4jAccessTokenIssuer implements AccessTokenIssuer {
         claims.setIssuedAt(NumericDate.fromMilliseconds(c.issuedAt().toEpochMilli()));
         claims.setExpirationTime(NumericDate.fromMilliseconds(c.expiresAt().toEpochMilli()));
         claims.setJwtId(c.jti());
+        RsaJsonWebKey key = keys.signingKey();
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setKey(keys.signingKey().getPrivateKey());
-        jws.setKeyIdHeaderValue(keys.signingKey().getKeyId());
+        jws.setKey(key.getPrivateKey());
+        jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setHeader("typ", "JWT");
         try {

@@ -27,19 +27,29 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Seed 002's authentication: {@code POST /cluster-ai/auth/login} and {@code GET /cluster-ai/auth/me}. */
 @Path("/cluster-ai/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClusterAiAuthResource {
-    @Inject
-    SignInUseCase signIn;
-    @Inject
-    ProfileUseCase profile;
+    private final SignInUseCase signIn;
+    private final ProfileUseCase profile;
     @Context
     HttpServletRequest request;
     @Context
     SecurityContext security;
+
+    @Inject
+    public ClusterAiAuthResource(SignInUseCase signIn, ProfileUseCase profile) {
+        this.signIn = signIn;
+        this.profile = profile;
+    }
 
     @POST
     @Path("/login")
@@ -47,6 +57,17 @@ public class ClusterAiAuthResource {
     @PublicEndpoint
     @RateLimited(RateLimited.Plan.AUTH)
     @Audited("auth.login")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"username", "password"}, properties = {
+                    @SchemaProperty(name = "username", type = SchemaType.STRING),
+                    @SchemaProperty(name = "password", type = SchemaType.STRING)})))
+    @APIResponse(responseCode = "200", description = "A bearer access token",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"access_token", "token_type"}, properties = {
+                    @SchemaProperty(name = "access_token", type = SchemaType.STRING),
+                    @SchemaProperty(name = "token_type", type = SchemaType.STRING, enumeration = "bearer")})))
     public Map<String, String> login(JsonValue body) {
         JsonObject o = JsonFields.object(body);
         String username = JsonFields.required(o, "username");
@@ -61,6 +82,14 @@ public class ClusterAiAuthResource {
     @GET
     @Path("/me")
     @Requires(role = Role.VIEWER)
+    @APIResponse(responseCode = "200", description = "The signed-in person",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"username"}, properties = {
+                    @SchemaProperty(name = "username", type = SchemaType.STRING),
+                    @SchemaProperty(name = "email", type = SchemaType.STRING),
+                    @SchemaProperty(name = "full_name", type = SchemaType.STRING),
+                    @SchemaProperty(name = "disabled", type = SchemaType.BOOLEAN)})))
     public Map<String, Object> me() {
         Caller caller = AuthenticationFilter.callerOf(security);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import io.quarterdeck.adapters.rest.spine.body.BoundedBody;
 import io.quarterdeck.adapters.rest.spine.ClientAddressResolver;
 import io.quarterdeck.adapters.rest.spine.QueryParameters;
 import io.quarterdeck.adapters.rest.spine.body.JsonBodies;
+import io.quarterdeck.adapters.rest.spine.RestSettings;
 import io.quarterdeck.application.port.in.errors.DeleteErrorUseCase;
 import io.quarterdeck.application.port.in.errors.GetErrorUseCase;
 import io.quarterdeck.application.port.in.errors.IngestErrorCommand;
@@ -47,39 +48,84 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Seed 001 section 2: error ingestion and management under {@code /api/errors}. */
 @Path("/api/errors")
 @ApplicationScoped // one instance: no per-request bean creation, injection or config lookups
 @Produces(MediaType.APPLICATION_JSON)
 public class ErrorsResource {
-    @Inject
-    IngestErrorUseCase ingest;
-    @Inject
-    ListErrorsUseCase list;
-    @Inject
-    GetErrorUseCase get;
-    @Inject
-    ResolveErrorUseCase resolve;
-    @Inject
-    DeleteErrorUseCase delete;
-    @Inject
-    ClientAddressResolver addresses;
-    @Inject
-    @ConfigProperty(name = "quarterdeck.errors.max-body-bytes", defaultValue = "1048576")
-    int maxBodyBytes;
-    @Inject
-    @ConfigProperty(name = "quarterdeck.errors.max-batch-items", defaultValue = "100")
-    int maxBatchItems;
+    private final IngestErrorUseCase ingest;
+    private final ListErrorsUseCase list;
+    private final GetErrorUseCase get;
+    private final ResolveErrorUseCase resolve;
+    private final DeleteErrorUseCase delete;
+    private final ClientAddressResolver addresses;
+    private final int maxBodyBytes;
+    private final int maxBatchItems;
     @Context
     HttpServletRequest request;
+
+    @Inject
+    public ErrorsResource(IngestErrorUseCase ingest, ListErrorsUseCase list, GetErrorUseCase get,
+                          ResolveErrorUseCase resolve, DeleteErrorUseCase delete, ClientAddressResolver addresses,
+                          RestSettings settings) {
+        this.ingest = ingest;
+        this.list = list;
+        this.get = get;
+        this.resolve = resolve;
+        this.delete = delete;
+        this.addresses = addresses;
+        this.maxBodyBytes = settings.errorsMaxBodyBytes();
+        this.maxBatchItems = settings.errorsMaxBatchItems();
+    }
+
+    /** For CDI proxies only. */
+    protected ErrorsResource() {
+        this.ingest = null;
+        this.list = null;
+        this.get = null;
+        this.resolve = null;
+        this.delete = null;
+        this.addresses = null;
+        this.maxBodyBytes = 0;
+        this.maxBatchItems = 0;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(role = Role.DEVELOPER, scopes = {Scope.INGEST, Scope.WRITE})
     @RateLimited(RateLimited.Plan.INGEST)
     @Unaudited("error reports are telemetry, each kept as an occurrence; refusals are still audited")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "One error report, or an array of up to quarterdeck.errors.max-batch-items of them",
+                requiredProperties = {"message"}, properties = {
+                    @SchemaProperty(name = "level", type = SchemaType.STRING),
+                    @SchemaProperty(name = "message", type = SchemaType.STRING),
+                    @SchemaProperty(name = "stack_trace", type = SchemaType.STRING),
+                    @SchemaProperty(name = "context", type = SchemaType.OBJECT),
+                    @SchemaProperty(name = "source", type = SchemaType.STRING),
+                    @SchemaProperty(name = "environment", type = SchemaType.STRING),
+                    @SchemaProperty(name = "url", type = SchemaType.STRING),
+                    @SchemaProperty(name = "fingerprint", type = SchemaType.STRING)})))
+    @APIResponse(responseCode = "201", description = "Recorded: the group (one report) or a result per item (an array)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"data", "status"}, properties = {
+                    @SchemaProperty(name = "data", oneOf = {ErrorDto.class, BatchDto.class}),
+                    @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
+    @APIResponse(responseCode = "200", description = "An array of which some items were refused: one result per item",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"data", "status"}, properties = {
+                    @SchemaProperty(name = "data", implementation = BatchDto.class),
+                    @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Response create(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
         byte[] bytes = BoundedBody.read(body, request.getContentLengthLong(), maxBodyBytes);
         // The spine's strict parser: charset, trailing content, depth and malformed JSON are a 400 in one place.
@@ -178,6 +224,7 @@ public class ErrorsResource {
     @DELETE
     @Path("/{id}")
     @Requires(role = Role.DEVELOPER, scopes = Scope.WRITE)
+    @APIResponse(responseCode = "204", description = "The error group was deleted")
     public Response delete(@PathParam("id") String id) {
         delete.delete(id(id));
         return Response.noContent().build();

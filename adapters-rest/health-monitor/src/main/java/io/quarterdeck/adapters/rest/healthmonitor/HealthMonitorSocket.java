@@ -19,7 +19,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.quarterdeck.adapters.rest.spine.RestSettings;
 
 /**
  * Seed 001 section 7: {@code /ws?token=<api key or access token>}. A key with the read scope (or a viewer's token) joins the live error feed; a bad or
@@ -41,8 +41,7 @@ public class HealthMonitorSocket {
     @Inject
     ErrorFeed feed;
     @Inject
-    @ConfigProperty(name = "quarterdeck.ws.idle-timeout-seconds", defaultValue = "300")
-    long idleTimeoutSeconds;
+    RestSettings settings;
 
     static final int MAX_MESSAGE_BYTES = 4096;
 
@@ -57,7 +56,7 @@ public class HealthMonitorSocket {
                     token == null ? "missing token" : "invalid token"));
             return;
         }
-        session.setMaxIdleTimeout(Math.max(0, idleTimeoutSeconds) * 1000);
+        session.setMaxIdleTimeout(settings.socketIdleTimeout().toMillis());
         session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
         session.setMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
         feed.join(session);

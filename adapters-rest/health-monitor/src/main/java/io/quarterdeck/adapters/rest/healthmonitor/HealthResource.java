@@ -19,6 +19,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /health} as seed 001 documents it, and liveness/readiness in the MicroProfile Health JSON shape
@@ -33,10 +38,19 @@ public class HealthResource {
     /** Looked up once: {@code Json.createXxx} searches for the provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
+    private final CheckHealthUseCase health;
+    private final Clock clock;
+
     @Inject
-    CheckHealthUseCase health;
-    @Inject
-    Clock clock;
+    public HealthResource(CheckHealthUseCase health, Clock clock) {
+        this.health = health;
+        this.clock = clock;
+    }
+
+    /** For CDI proxies only. */
+    protected HealthResource() {
+        this(null, null);
+    }
 
     @GET
     public Map<String, String> health() {
@@ -45,12 +59,40 @@ public class HealthResource {
 
     @GET
     @Path("/live")
+    @APIResponse(responseCode = "200", description = "Alive",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "MicroProfile Health JSON: UP or DOWN, and each check (name, status, data)",
+                requiredProperties = {"status", "checks"}, properties = {
+                    @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "UP"),
+                    @SchemaProperty(name = "checks", type = SchemaType.ARRAY, implementation = Map.class)})))
+    @APIResponse(responseCode = "503", description = "Not alive",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "MicroProfile Health JSON: UP or DOWN, and each check (name, status, data)",
+                requiredProperties = {"status", "checks"}, properties = {
+                    @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "UP"),
+                    @SchemaProperty(name = "checks", type = SchemaType.ARRAY, implementation = Map.class)})))
     public Response live() {
         return shape(health.liveness());
     }
 
     @GET
     @Path("/ready")
+    @APIResponse(responseCode = "200", description = "Ready",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "MicroProfile Health JSON: UP or DOWN, and each check (name, status, data)",
+                requiredProperties = {"status", "checks"}, properties = {
+                    @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "UP"),
+                    @SchemaProperty(name = "checks", type = SchemaType.ARRAY, implementation = Map.class)})))
+    @APIResponse(responseCode = "503", description = "Not ready (for example the database is down)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "MicroProfile Health JSON: UP or DOWN, and each check (name, status, data)",
+                requiredProperties = {"status", "checks"}, properties = {
+                    @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "UP"),
+                    @SchemaProperty(name = "checks", type = SchemaType.ARRAY, implementation = Map.class)})))
     public Response ready() {
         return shape(health.readiness());
     }

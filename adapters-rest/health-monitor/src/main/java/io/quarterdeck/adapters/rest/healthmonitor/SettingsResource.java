@@ -35,6 +35,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Seed 001 section 6: API keys ({@code /api/settings/api-keys}) and the team ({@code /api/settings/team}, invitations
@@ -43,14 +49,18 @@ import java.util.Map;
 @Path("/api/settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class SettingsResource {
-    @Inject
-    ManageApiKeysUseCase apiKeys;
-    @Inject
-    ManageTeamUseCase team;
+    private final ManageApiKeysUseCase apiKeys;
+    private final ManageTeamUseCase team;
     @Context
     HttpServletRequest request;
     @Context
     SecurityContext security;
+
+    @Inject
+    public SettingsResource(ManageApiKeysUseCase apiKeys, ManageTeamUseCase team) {
+        this.apiKeys = apiKeys;
+        this.team = team;
+    }
 
     @GET
     @Path("/api-keys")
@@ -65,6 +75,20 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(role = Role.ADMIN)
     @Audited("api_key.create")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "permissions (or scopes): read, write, ingest, operate",
+                requiredProperties = {"name"}, properties = {
+                    @SchemaProperty(name = "name", type = SchemaType.STRING),
+                    @SchemaProperty(name = "permissions", type = SchemaType.ARRAY, implementation = String.class),
+                    @SchemaProperty(name = "scopes", type = SchemaType.ARRAY, implementation = String.class),
+                    @SchemaProperty(name = "expires_at", type = SchemaType.STRING, format = "date-time")})))
+    @APIResponse(responseCode = "201", description = "The key; its secret is shown in this answer only",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"data", "status"}, properties = {
+                    @SchemaProperty(name = "data", implementation = ApiKeyDto.class),
+                    @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Response createApiKey(JsonValue body) {
         var created = ApiKeyRequests.create(apiKeys, body, request);
         return Response.status(201).entity(Envelope.success(ApiKeyDto.from(created.key(), created.secret()))).build();
@@ -109,6 +133,18 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(role = Role.ADMIN)
     @Audited("team.invite")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "role defaults to viewer",
+                requiredProperties = {"email"}, properties = {
+                    @SchemaProperty(name = "email", type = SchemaType.STRING),
+                    @SchemaProperty(name = "role", type = SchemaType.STRING)})))
+    @APIResponse(responseCode = "201", description = "The invitation; its one-time token is shown in this answer only",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"data", "status"}, properties = {
+                    @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                    @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Response invite(JsonValue body) {
         JsonObject o = JsonFields.object(body);
         String role = JsonFields.string(o, "role");
@@ -134,6 +170,20 @@ public class SettingsResource {
     @PublicEndpoint
     @RateLimited(RateLimited.Plan.AUTH)
     @Audited("team.accept")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"token", "username", "password"}, properties = {
+                    @SchemaProperty(name = "token", type = SchemaType.STRING),
+                    @SchemaProperty(name = "username", type = SchemaType.STRING),
+                    @SchemaProperty(name = "password", type = SchemaType.STRING),
+                    @SchemaProperty(name = "name", type = SchemaType.STRING),
+                    @SchemaProperty(name = "full_name", type = SchemaType.STRING)})))
+    @APIResponse(responseCode = "201", description = "The new member",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"data", "status"}, properties = {
+                    @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                    @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Response accept(JsonValue body) {
         JsonObject o = JsonFields.object(body);
         String username = JsonFields.required(o, "username");

@@ -11,7 +11,6 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,10 +43,14 @@ class ErrorReportParserTest {
     void nulls_are_absent_and_a_single_fingerprint_string_is_one_part() {
         IngestErrorCommand c = ErrorReportParser.parse(json("{\"message\":\"m\",\"context\":null,\"fingerprint\":\"x\"}"),
                 null, null);
+        assertEquals("m", c.message());
         assertNull(c.level());
         assertNull(c.context());
+        assertNull(c.stackTrace());
+        assertNull(c.source());
+        assertNull(c.environment());
+        assertNull(c.url());
         assertEquals(List.of("x"), c.fingerprint());
-        assertEquals(Map.of(), Map.of());
     }
 
     @ParameterizedTest

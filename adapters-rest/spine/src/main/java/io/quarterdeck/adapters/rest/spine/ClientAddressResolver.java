@@ -6,11 +6,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The client's address. {@code X-Forwarded-For} is believed only when the direct peer is a configured trusted
- * proxy ({@code quarterdeck.http.trusted-proxies}: addresses or CIDR blocks); then the right-most address that is
+ * proxy ({@link RestSettings#trustedProxies()}: addresses or CIDR blocks); then the right-most address that is
  * not itself a trusted proxy is the client.
  */
 @ApplicationScoped
@@ -18,9 +17,8 @@ public class ClientAddressResolver {
     private final List<Cidr> trusted;
 
     @Inject
-    public ClientAddressResolver(@ConfigProperty(name = "quarterdeck.http.trusted-proxies", defaultValue = " ")
-                                 String trustedProxies) {
-        this.trusted = parse(trustedProxies);
+    public ClientAddressResolver(RestSettings settings) {
+        this.trusted = parse(settings.trustedProxies());
     }
 
     /** For CDI proxies only. */
@@ -74,25 +72,33 @@ public class ClientAddressResolver {
         }
     }
 
-    static List<Cidr> parse(String spec) {
+    /** Addresses or CIDR blocks; anything else is refused, naming the configuration key. */
+    static List<Cidr> parse(List<String> entries) {
         List<Cidr> out = new ArrayList<>();
-        if (spec == null) {
-            return out;
-        }
-        for (String part : spec.split(",")) {
-            String p = part.trim();
-            if (p.isEmpty()) {
-                continue;
-            }
+        for (String entry : entries) {
+            String p = entry.trim();
             String[] ab = p.split("/", 2);
             byte[] addr = literal(ab[0]);
             if (addr == null) {
                 throw new IllegalArgumentException("quarterdeck.http.trusted-proxies: not an address: " + p);
             }
-            int bits = ab.length == 2 ? Integer.parseInt(ab[1]) : addr.length * 8;
+            int bits = ab.length == 2 ? prefix(p, ab[1], addr.length * 8) : addr.length * 8;
             out.add(new Cidr(addr, bits));
         }
         return List.copyOf(out);
+    }
+
+    private static int prefix(String entry, String bits, int max) {
+        try {
+            int n = Integer.parseInt(bits);
+            if (n >= 0 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("quarterdeck.http.trusted-proxies: not a prefix length (0-" + max + "): "
+                + entry);
     }
 
     record Cidr(byte[] network, int bits) {

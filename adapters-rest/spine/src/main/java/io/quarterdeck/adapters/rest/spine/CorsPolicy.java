@@ -6,11 +6,11 @@ import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Which browser origins may call the API ({@code quarterdeck.cors.origins}, a comma-separated list such as
- * {@code https://ops.example.com,http://localhost:5173}). Empty by default: no cross-origin access until configured.
+ * Which browser origins may call the API ({@link RestSettings#corsOrigins()}, from {@code quarterdeck.cors.origins},
+ * a comma-separated list such as {@code https://ops.example.com,http://localhost:5173}). Empty by default: no
+ * cross-origin access until configured.
  * An allowed origin is answered with itself and {@code Access-Control-Allow-Credentials: true}; {@code *} allows
  * every origin but never with credentials.
  */
@@ -26,23 +26,16 @@ public class CorsPolicy {
     private final boolean anyOrigin;
 
     @Inject
-    public CorsPolicy(@ConfigProperty(name = "quarterdeck.cors.origins", defaultValue = " ") String origins) {
+    public CorsPolicy(RestSettings settings) {
         Set<String> parsed = new LinkedHashSet<>();
         boolean any = false;
-        for (String part : origins == null ? new String[0] : origins.split(",")) {
-            String o = part.trim();
-            if (o.isEmpty()) {
-                continue;
-            }
+        // RestSettings has refused anything that is neither * nor an origin.
+        for (String o : settings.corsOrigins()) {
             if (o.equals("*")) {
                 any = true;
-                continue;
+            } else {
+                parsed.add(normalize(o));
             }
-            String normal = normalize(o);
-            if (normal == null) {
-                throw new IllegalArgumentException("quarterdeck.cors.origins: not an origin (scheme://host[:port]): " + o);
-            }
-            parsed.add(normal);
         }
         this.origins = Set.copyOf(parsed);
         this.anyOrigin = any;

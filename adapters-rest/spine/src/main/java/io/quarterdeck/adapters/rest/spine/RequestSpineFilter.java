@@ -13,12 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What every request goes through first, in this order, whatever it is for (REST, WebSocket upgrade, an unknown
  * path): an {@code X-Request-ID}; the security headers; CORS (a preflight is answered here); the body size limit
- * ({@code quarterdeck.http.max-body-bytes}, 10 MB by default: a declared length over it is refused before anything
+ * ({@link RestSettings#maxBodyBytes()}, 10 MB by default: a declared length over it is refused before anything
  * is read, and a chunked body is cut off where it crosses it). Refusals are answered in the surface's error shape.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
@@ -27,11 +26,12 @@ public class RequestSpineFilter extends HttpFilter {
     public static final String BODY_TOO_LARGE = "quarterdeck.body-too-large";
     private static final long serialVersionUID = 1L;
 
+    // A servlet filter is created by the web container, which injects fields and methods only: constructor
+    // injection is for CDI managed beans.
     @Inject
     transient CorsPolicy cors;
     @Inject
-    @ConfigProperty(name = "quarterdeck.http.max-body-bytes", defaultValue = "10485760")
-    long maxBodyBytes;
+    transient RestSettings settings;
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -65,6 +65,7 @@ public class RequestSpineFilter extends HttpFilter {
                 res.setHeader("Access-Control-Expose-Headers", CorsPolicy.EXPOSED_HEADERS);
             }
         }
+        long maxBodyBytes = settings.maxBodyBytes();
         long declared = req.getContentLengthLong();
         if (declared > maxBodyBytes) {
             // Closing the connection spares reading a body nobody will use.

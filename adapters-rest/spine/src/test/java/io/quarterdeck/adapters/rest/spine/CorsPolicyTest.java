@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CorsPolicyTest {
     @Test
     void only_listed_origins_are_allowed_whatever_their_spelling() {
-        CorsPolicy p = new CorsPolicy("https://Ops.Example.com, http://localhost:5173 ,");
+        CorsPolicy p = policy("https://Ops.Example.com", "http://localhost:5173");
         assertTrue(p.allows("https://ops.example.com"));
         assertTrue(p.allows("https://ops.example.com:443"));
         assertTrue(p.allows("http://localhost:5173"));
@@ -25,26 +25,32 @@ class CorsPolicyTest {
 
     @Test
     void nothing_is_allowed_until_configured() {
-        CorsPolicy p = new CorsPolicy(" ");
+        CorsPolicy p = policy();
         assertFalse(p.allows("http://localhost:5173"));
     }
 
     @Test
     void a_star_allows_any_origin_but_never_with_credentials() {
-        CorsPolicy p = new CorsPolicy("*");
+        CorsPolicy p = policy("*");
         assertTrue(p.allows("https://anything.example"));
         assertFalse(p.withCredentials("https://anything.example"));
-        CorsPolicy mixed = new CorsPolicy("*,https://ops.example.com");
+        CorsPolicy mixed = policy("*", "https://ops.example.com");
         assertTrue(mixed.withCredentials("https://ops.example.com"));
         assertFalse(mixed.withCredentials("https://other.example"));
     }
 
     @Test
     void a_configured_value_that_is_not_an_origin_stops_the_start() {
-        assertThrows(IllegalArgumentException.class, () -> new CorsPolicy("ops.example.com"));
-        assertThrows(IllegalArgumentException.class, () -> new CorsPolicy("https://ops.example.com/app"));
-        assertThrows(IllegalArgumentException.class, () -> new CorsPolicy("ftp://ops.example.com"));
+        for (String bad : new String[] {"ops.example.com", "https://ops.example.com/app", "ftp://ops.example.com"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RestSettingsTestData.withCorsOrigins(bad));
+            assertTrue(e.getMessage().startsWith("quarterdeck.cors.origins: "), e.getMessage());
+        }
         assertNull(CorsPolicy.normalize("https://user@ops.example.com"));
         assertEquals("http://h:8080", CorsPolicy.normalize("HTTP://H:8080/"));
+    }
+
+    private static CorsPolicy policy(String... origins) {
+        return new CorsPolicy(RestSettingsTestData.withCorsOrigins(origins));
     }
 }

@@ -14,13 +14,14 @@ import io.quarterdeck.application.port.out.errors.ConcurrentGroupChangeException
 import io.quarterdeck.application.port.out.errors.GroupAlreadyExistsException;
 import io.quarterdeck.domain.errors.ClientInfo;
 import io.quarterdeck.domain.errors.ErrorEvent;
+import io.quarterdeck.domain.errors.ErrorEventTestData;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import io.quarterdeck.domain.errors.ErrorLevel;
 import io.quarterdeck.domain.errors.ErrorOccurrence;
 import io.quarterdeck.domain.errors.ErrorPage;
 import io.quarterdeck.domain.errors.ErrorQuery;
-import io.quarterdeck.domain.errors.ErrorReport;
+import io.quarterdeck.domain.errors.ErrorReportTestData;
 import io.quarterdeck.domain.errors.ErrorReportLimits;
 import io.quarterdeck.domain.errors.fingerprint.Fingerprint;
 import java.math.BigDecimal;
@@ -32,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,14 +69,16 @@ public abstract class ErrorRepositoryContract {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     protected static Fingerprint fingerprint() {
-        return new Fingerprint(UUID.randomUUID().toString().replace("-", ""));
+        return ErrorEventTestData.aFingerprint();
     }
 
     protected static ErrorEvent event(Fingerprint fp, ErrorLevel level, String message, String source,
                                       Map<String, Object> context, Instant at) {
-        ErrorReport report = new ErrorReport(level, message, "Error: " + message + "\n    at f (app.js:1:1)",
-                context, source, "production", "https://example.test/p", List.of());
-        return new ErrorEvent(report, new ClientInfo("agent/1.0", "10.0.0.7"), fp, 1, at);
+        return ErrorEventTestData.anError().withFingerprint(fp).at(at)
+                .withReport(ErrorReportTestData.aReport().withLevel(level).withMessage(message)
+                        .withStackTrace("Error: " + message + "\n    at f (app.js:1:1)").withContext(context)
+                        .withSource(source))
+                .build();
     }
 
     private ErrorGroup store(ErrorGroup group) {

@@ -20,6 +20,7 @@ import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.identity.ServiceClient;
 import io.quarterdeck.domain.identity.User;
+import io.quarterdeck.domain.identity.UserTestData;
 import io.quarterdeck.domain.shared.ConflictException;
 import java.time.Instant;
 import java.util.List;
@@ -61,7 +62,8 @@ public abstract class IdentityStoresContract {
     }
 
     private static User user(String id, String name, String email) {
-        return new User(id, name, email, "Full " + name, Role.DEVELOPER, "$argon2id$hash", false, T0, null, null);
+        return UserTestData.aUser().named(name).withId(id).withEmail(email).withFullName("Full " + name)
+                .withRole(Role.DEVELOPER).withPasswordHash("$argon2id$hash").createdAt(T0).build();
     }
 
     @Test

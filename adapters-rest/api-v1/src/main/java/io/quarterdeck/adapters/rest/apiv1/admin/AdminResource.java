@@ -40,23 +40,34 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Administration under {@code /api/v1}: API keys, service clients, people, and the audit log. Admins only. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
-    @Inject
-    ManageApiKeysUseCase apiKeys;
-    @Inject
-    ManageServiceClientsUseCase clients;
-    @Inject
-    ManageTeamUseCase team;
-    @Inject
-    AuditUseCase audit;
+    private final ManageApiKeysUseCase apiKeys;
+    private final ManageServiceClientsUseCase clients;
+    private final ManageTeamUseCase team;
+    private final AuditUseCase audit;
     @Context
     HttpServletRequest request;
     @Context
     SecurityContext security;
+
+    @Inject
+    public AdminResource(ManageApiKeysUseCase apiKeys, ManageServiceClientsUseCase clients, ManageTeamUseCase team,
+                         AuditUseCase audit) {
+        this.apiKeys = apiKeys;
+        this.clients = clients;
+        this.team = team;
+        this.audit = audit;
+    }
 
     @GET
     @Path("/api-keys")
@@ -70,6 +81,17 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(role = Role.ADMIN)
     @Audited("api_key.create")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "permissions (or scopes): read, write, ingest, operate",
+                requiredProperties = {"name"}, properties = {
+                    @SchemaProperty(name = "name", type = SchemaType.STRING),
+                    @SchemaProperty(name = "permissions", type = SchemaType.ARRAY, implementation = String.class),
+                    @SchemaProperty(name = "scopes", type = SchemaType.ARRAY, implementation = String.class),
+                    @SchemaProperty(name = "expires_at", type = SchemaType.STRING, format = "date-time")})))
+    @APIResponse(responseCode = "201", description = "The key; its secret is shown in this answer only",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApiKeyDto.class)))
     public Response createApiKey(JsonValue body) {
         var created = ApiKeyRequests.create(apiKeys, body, request);
         return Response.status(201).entity(ApiKeyDto.from(created.key(), created.secret())).build();
@@ -79,6 +101,7 @@ public class AdminResource {
     @Path("/api-keys/{id}")
     @Requires(role = Role.ADMIN)
     @Audited("api_key.revoke")
+    @APIResponse(responseCode = "204", description = "The key was revoked")
     public Response revokeApiKey(@PathParam("id") String id) {
         ApiKeyRequests.revoke(apiKeys, id, request);
         return Response.noContent().build();
@@ -96,6 +119,14 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(role = Role.ADMIN)
     @Audited("service_client.create")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"name", "scopes"}, properties = {
+                    @SchemaProperty(name = "name", type = SchemaType.STRING),
+                    @SchemaProperty(name = "scopes", type = SchemaType.ARRAY, implementation = String.class)})))
+    @APIResponse(responseCode = "201", description = "The client; its secret is shown in this answer only",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ServiceClientDto.class)))
     public Response createClient(JsonValue body) {
         JsonObject o = JsonFields.object(body);
         var created = clients.create(JsonFields.string(o, "name"), Scopes.parse("scopes", JsonFields.strings(o, "scopes")));
@@ -117,6 +148,7 @@ public class AdminResource {
     @Path("/service-clients/{id}")
     @Requires(role = Role.ADMIN)
     @Audited("service_client.disable")
+    @APIResponse(responseCode = "204", description = "The client was disabled")
     public Response disableClient(@PathParam("id") String id) {
         clients.disable(id);
         return Response.noContent().build();
@@ -135,6 +167,12 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(role = Role.ADMIN)
     @Audited("user.update")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "role and/or is_active",
+                properties = {
+                    @SchemaProperty(name = "role", type = SchemaType.STRING),
+                    @SchemaProperty(name = "is_active", type = SchemaType.BOOLEAN)})))
     public UserDto updateUser(@PathParam("id") String id, JsonValue body) {
         JsonObject o = JsonFields.object(body);
         var caller = AuthenticationFilter.callerOf(security);

@@ -39,6 +39,12 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/v1/auth}: the token endpoints of the Data Collector (003: {@code /token} as an OAuth2 form or JSON,
@@ -48,24 +54,30 @@ import java.util.Map;
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
-    @Inject
-    SignInUseCase signIn;
-    @Inject
-    RefreshTokensUseCase refresh;
-    @Inject
-    ServiceSignInUseCase serviceSignIn;
-    @Inject
-    SignOutUseCase signOut;
-    @Inject
-    ProfileUseCase profile;
-    @Inject
-    RegisterUseCase register;
-    @Inject
-    SigningKeysUseCase keys;
+    private final SignInUseCase signIn;
+    private final RefreshTokensUseCase refresh;
+    private final ServiceSignInUseCase serviceSignIn;
+    private final SignOutUseCase signOut;
+    private final ProfileUseCase profile;
+    private final RegisterUseCase register;
+    private final SigningKeysUseCase keys;
     @Context
     HttpServletRequest request;
     @Context
     SecurityContext security;
+
+    @Inject
+    public AuthResource(SignInUseCase signIn, RefreshTokensUseCase refresh, ServiceSignInUseCase serviceSignIn,
+                        SignOutUseCase signOut, ProfileUseCase profile, RegisterUseCase register,
+                        SigningKeysUseCase keys) {
+        this.signIn = signIn;
+        this.refresh = refresh;
+        this.serviceSignIn = serviceSignIn;
+        this.signOut = signOut;
+        this.profile = profile;
+        this.register = register;
+        this.keys = keys;
+    }
 
     /** OAuth2 token endpoint, form encoded: grant types password (the default), refresh_token, client_credentials. */
     @POST
@@ -74,6 +86,16 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PublicEndpoint
     @Audited("auth.token")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "OAuth2 grant_type: password (the default), refresh_token or client_credentials",
+                properties = {
+                    @SchemaProperty(name = "grant_type", type = SchemaType.STRING),
+                    @SchemaProperty(name = "username", type = SchemaType.STRING),
+                    @SchemaProperty(name = "password", type = SchemaType.STRING),
+                    @SchemaProperty(name = "refresh_token", type = SchemaType.STRING),
+                    @SchemaProperty(name = "client_id", type = SchemaType.STRING),
+                    @SchemaProperty(name = "client_secret", type = SchemaType.STRING)})))
     public TokenDto tokenForm(MultivaluedMap<String, String> form) {
         String grant = form.getFirst("grant_type");
         if (grant == null || grant.isBlank() || grant.equals("password")) {
@@ -94,6 +116,11 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     @Audited("auth.token")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"username", "password"}, properties = {
+                    @SchemaProperty(name = "username", type = SchemaType.STRING),
+                    @SchemaProperty(name = "password", type = SchemaType.STRING)})))
     public TokenDto tokenJson(JsonValue body) {
         JsonObject o = JsonFields.object(body);
         return login(JsonFields.string(o, "username"), JsonFields.string(o, "password"));
@@ -105,6 +132,11 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     @Audited("auth.login")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"username", "password"}, properties = {
+                    @SchemaProperty(name = "username", type = SchemaType.STRING),
+                    @SchemaProperty(name = "password", type = SchemaType.STRING)})))
     public TokenDto loginJson(JsonValue body) {
         JsonObject o = JsonFields.object(body);
         return login(JsonFields.string(o, "username"), JsonFields.string(o, "password"));
@@ -121,6 +153,10 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     @Audited("auth.refresh")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"refresh_token"}, properties = {
+                    @SchemaProperty(name = "refresh_token", type = SchemaType.STRING)})))
     public TokenDto refresh(JsonValue body) {
         return TokenDto.from(refresh.refresh(JsonFields.required(JsonFields.object(body), "refresh_token")));
     }
@@ -131,6 +167,11 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PublicEndpoint
     @Audited("auth.service")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"client_id", "client_secret"}, properties = {
+                    @SchemaProperty(name = "client_id", type = SchemaType.STRING),
+                    @SchemaProperty(name = "client_secret", type = SchemaType.STRING)})))
     public TokenDto serviceForm(MultivaluedMap<String, String> form) {
         return service(form.getFirst("client_id"), form.getFirst("client_secret"));
     }
@@ -141,6 +182,11 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     @Audited("auth.service")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"client_id", "client_secret"}, properties = {
+                    @SchemaProperty(name = "client_id", type = SchemaType.STRING),
+                    @SchemaProperty(name = "client_secret", type = SchemaType.STRING)})))
     public TokenDto serviceJson(JsonValue body) {
         JsonObject o = JsonFields.object(body);
         return service(JsonFields.string(o, "client_id"), JsonFields.string(o, "client_secret"));
@@ -157,6 +203,16 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     @Audited("auth.register")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"username", "password"}, properties = {
+                    @SchemaProperty(name = "username", type = SchemaType.STRING),
+                    @SchemaProperty(name = "email", type = SchemaType.STRING),
+                    @SchemaProperty(name = "full_name", type = SchemaType.STRING),
+                    @SchemaProperty(name = "password", type = SchemaType.STRING)})))
+    @APIResponse(responseCode = "201", description = "The new account (role viewer)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UserDto.class)))
     public Response register(JsonValue body) {
         JsonObject o = JsonFields.object(body);
         String username = JsonFields.required(o, "username");
@@ -171,6 +227,12 @@ public class AuthResource {
     @Path("/logout")
     @Requires(role = Role.VIEWER, scopes = {Scope.READ, Scope.WRITE, Scope.INGEST, Scope.OPERATE})
     @Audited("auth.logout")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "Optional: the refresh token to revoke as well",
+                properties = {
+                    @SchemaProperty(name = "refresh_token", type = SchemaType.STRING)})))
+    @APIResponse(responseCode = "204", description = "Signed out: the access token and any refresh token given are void")
     public Response logout(String body) {
         String refreshToken = null;
         if (body != null && !body.isBlank()) {
@@ -200,6 +262,11 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(role = Role.VIEWER)
     @Audited("auth.update_profile")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                properties = {
+                    @SchemaProperty(name = "email", type = SchemaType.STRING),
+                    @SchemaProperty(name = "full_name", type = SchemaType.STRING)})))
     public UserDto updateMe(JsonValue body) {
         JsonObject o = JsonFields.object(body);
         Caller caller = localPerson();
@@ -218,6 +285,14 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(role = Role.VIEWER)
     @Audited("auth.change_password")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                description = "current_password (or old_password) and new_password",
+                requiredProperties = {"new_password"}, properties = {
+                    @SchemaProperty(name = "current_password", type = SchemaType.STRING),
+                    @SchemaProperty(name = "old_password", type = SchemaType.STRING),
+                    @SchemaProperty(name = "new_password", type = SchemaType.STRING)})))
+    @APIResponse(responseCode = "204", description = "The password was changed")
     public Response changePassword(JsonValue body) {
         JsonObject o = JsonFields.object(body);
         String current = JsonFields.string(o, "current_password");
@@ -233,6 +308,11 @@ public class AuthResource {
     @GET
     @Path("/jwks")
     @PublicEndpoint
+    @APIResponse(responseCode = "200", description = "The public signing keys (RFC 7517)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT,
+                requiredProperties = {"keys"}, properties = {
+                    @SchemaProperty(name = "keys", type = SchemaType.ARRAY, implementation = Map.class)})))
     public Response jwks() {
         return Response.ok(keys.publicJwks()).header("Cache-Control", "public, max-age=300").build();
     }

@@ -3,6 +3,7 @@ package io.quarterdeck.adapters.rest.spine.ratelimit;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.quarterdeck.adapters.rest.spine.RestSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Token buckets (Bucket4j, in memory, per instance) for each limit and key. A bucket holds a minute's allowance
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class RateLimiter {
-    /** The limits, each a number of requests per minute from configuration; 0 turns one off. */
+    /** The limits, each a number of requests per minute from {@link RestSettings.RateLimits}; 0 turns one off. */
     public enum Limit {
         /** {@code quarterdeck.rate-limit.auth-per-minute}: sign-in and token endpoints, per client address. */
         AUTH_PER_ADDRESS,
@@ -45,27 +45,16 @@ public class RateLimiter {
     private final AtomicLong nextSweep = new AtomicLong();
 
     @Inject
-    public RateLimiter(@ConfigProperty(name = "quarterdeck.rate-limit.enabled", defaultValue = "true") boolean enabled,
-                       @ConfigProperty(name = "quarterdeck.rate-limit.auth-per-minute", defaultValue = "10") long auth,
-                       @ConfigProperty(name = "quarterdeck.rate-limit.anonymous-per-minute", defaultValue = "100")
-                       long anonymous,
-                       @ConfigProperty(name = "quarterdeck.rate-limit.caller-per-minute", defaultValue = "1000")
-                       long caller,
-                       @ConfigProperty(name = "quarterdeck.rate-limit.ingest-per-minute", defaultValue = "1000")
-                       long ingest) {
-        this(enabled, Map.of(Limit.AUTH_PER_ADDRESS, auth, Limit.ANONYMOUS_PER_ADDRESS, anonymous,
-                Limit.PER_CALLER, caller, Limit.INGEST_PER_CALLER, ingest), TimeMeter.SYSTEM_NANOTIME);
+    public RateLimiter(RestSettings settings) {
+        this(settings.rateLimits(), TimeMeter.SYSTEM_NANOTIME);
     }
 
-    public RateLimiter(boolean enabled, Map<Limit, Long> perMinute, TimeMeter time) {
-        for (Map.Entry<Limit, Long> e : perMinute.entrySet()) {
-            if (e.getValue() < 0) {
-                throw new IllegalArgumentException("rate limit " + e.getKey() + " must be 0 (off) or more, not "
-                        + e.getValue());
-            }
-        }
-        this.enabled = enabled;
-        this.perMinute = new EnumMap<>(perMinute);
+    /** The limits on a clock of the caller's choosing (tests advance it by hand). */
+    RateLimiter(RestSettings.RateLimits limits, TimeMeter time) {
+        this.enabled = limits.enabled();
+        this.perMinute = new EnumMap<>(Map.of(Limit.AUTH_PER_ADDRESS, limits.authPerMinute(),
+                Limit.ANONYMOUS_PER_ADDRESS, limits.anonymousPerMinute(), Limit.PER_CALLER, limits.callerPerMinute(),
+                Limit.INGEST_PER_CALLER, limits.ingestPerMinute()));
         this.time = time;
     }
 

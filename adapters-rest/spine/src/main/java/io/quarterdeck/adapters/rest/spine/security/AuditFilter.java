@@ -64,8 +64,8 @@ public class AuditFilter implements ContainerResponseFilter {
     private AuditRecord recordOf(ContainerRequestContext req, Method method, int status) {
         String actor = "anonymous";
         String role = null;
-        if (req.getSecurityContext() != null && req.getSecurityContext().getUserPrincipal() instanceof AuthenticatedPrincipal p) {
-            Caller c = p.caller();
+        Caller c = authenticatedCaller(req);
+        if (c != null) {
             actor = c.kind() == Caller.Kind.API_KEY ? "api-key:" + c.id() : c.name() != null ? c.name() : c.id();
             role = c.role().wireName();
         } else if (attribute(req, RequestAttributes.CLAIMED_ACTOR) instanceof String claimed && !claimed.isBlank()) {
@@ -80,6 +80,14 @@ public class AuditFilter implements ContainerResponseFilter {
         String path = "/" + req.getUriInfo().getPath().replaceFirst("^/", "");
         return new AuditRecord(0, clock.instant(), actor, role, ip, requestId == null ? null : requestId.toString(),
                 req.getMethod(), path, action(method), summary, status);
+    }
+
+    /** Who proved who they are: let in, or refused for their role (403), which still names them. */
+    static Caller authenticatedCaller(ContainerRequestContext req) {
+        if (req.getSecurityContext() != null && req.getSecurityContext().getUserPrincipal() instanceof AuthenticatedPrincipal p) {
+            return p.caller();
+        }
+        return req.getProperty(AuthenticationFilter.REFUSED_CALLER) instanceof Caller refused ? refused : null;
     }
 
     private Object attribute(ContainerRequestContext req, String name) {

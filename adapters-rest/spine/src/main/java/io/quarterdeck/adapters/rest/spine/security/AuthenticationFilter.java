@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
     public static final String API_KEY_HEADER = "X-API-Key";
+    /** The authenticated caller of a request refused for its role (403): the audit record names them. */
+    static final String REFUSED_CALLER = "quarterdeck.audit.refused-caller";
 
     @Context
     ResourceInfo resource;
@@ -79,7 +81,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             String need = caller.role().onLadder() ? "the " + required.role().wireName() + " role or higher"
                     : scopes.isEmpty() ? "a person's account" : "the " + scopes.stream().map(Scope::wireName).sorted()
                     .collect(Collectors.joining(" or ")) + " permission";
-            ctx.setProperty(RequestAttributes.REFUSAL, caller.name() + " lacks " + need);
+            ctx.setProperty(REFUSED_CALLER, caller);
+            ctx.setProperty(RequestAttributes.REFUSAL, "lacks " + need);
             ctx.abortWith(ErrorBodies.build(path, 403, "FORBIDDEN", "This requires " + need,
                     Map.of("required_role", required.role().wireName())));
             return;

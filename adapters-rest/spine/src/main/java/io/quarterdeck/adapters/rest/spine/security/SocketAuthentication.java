@@ -15,8 +15,17 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SocketAuthentication {
+    private final AuthenticateUseCase authentication;
+
     @Inject
-    AuthenticateUseCase authentication;
+    public SocketAuthentication(AuthenticateUseCase authentication) {
+        this.authentication = authentication;
+    }
+
+    /** For CDI proxies only. */
+    protected SocketAuthentication() {
+        this(null);
+    }
 
     @Transactional
     public Optional<Caller> authenticate(String credential) {

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bucket4j.TimeMeter;
+import io.quarterdeck.adapters.rest.spine.RestSettingsTestData;
 import io.quarterdeck.adapters.rest.spine.ratelimit.RateLimiter.Decision;
 import io.quarterdeck.adapters.rest.spine.ratelimit.RateLimiter.Limit;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -34,8 +34,8 @@ class RateLimiterTest {
     }
 
     private final ManualTime time = new ManualTime();
-    private final RateLimiter limiter = new RateLimiter(true, Map.of(Limit.AUTH_PER_ADDRESS, 10L,
-            Limit.ANONYMOUS_PER_ADDRESS, 100L, Limit.PER_CALLER, 1000L, Limit.INGEST_PER_CALLER, 0L), time);
+    private final RateLimiter limiter = new RateLimiter(
+            RestSettingsTestData.rateLimits(true, 10, 100, 1000, 0), time);
 
     @Test
     void a_burst_up_to_the_limit_passes_and_the_next_request_is_told_when_to_retry() {
@@ -96,12 +96,13 @@ class RateLimiterTest {
     void zero_turns_a_limit_off_and_disabled_turns_all_off() {
         assertNull(limiter.acquire(Limit.INGEST_PER_CALLER, "key"));
         assertFalse(limiter.applies(Limit.INGEST_PER_CALLER));
-        RateLimiter off = new RateLimiter(false, Map.of(Limit.AUTH_PER_ADDRESS, 1L), time);
+        RateLimiter off = new RateLimiter(RestSettingsTestData.rateLimits(false, 1, 1, 1, 1), time);
         for (int i = 0; i < 5; i++) {
             assertNull(off.acquire(Limit.AUTH_PER_ADDRESS, "a"));
         }
-        assertThrows(IllegalArgumentException.class,
-                () -> new RateLimiter(true, Map.of(Limit.PER_CALLER, -1L), time));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RestSettingsTestData.rateLimits(true, 10, 100, -1, 1000));
+        assertEquals("quarterdeck.rate-limit.caller-per-minute must be 0 (off) or more, not -1", e.getMessage());
     }
 
     @Test

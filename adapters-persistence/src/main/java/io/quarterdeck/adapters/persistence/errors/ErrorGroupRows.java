@@ -4,7 +4,7 @@ import io.quarterdeck.domain.errors.ClientInfo;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import io.quarterdeck.domain.errors.ErrorLevel;
-import io.quarterdeck.domain.errors.ErrorOccurrence;
+import io.quarterdeck.domain.errors.ErrorQuery;
 import io.quarterdeck.domain.errors.fingerprint.Fingerprint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,16 +18,21 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The ingestion write path in plain JDBC, on the connection of the caller's JPA transaction: one locking select
- * for a batch's fingerprints and batched statements for new groups, changed groups and occurrences. Ingestion is
- * the hottest path of the product; here it pays no entity lifecycle, dirty checking or flush ordering per event.
- * The SQL is portable between H2 2.x and PostgreSQL 15.
+ * The one mapping of {@code error_groups}, in plain JDBC on the connection of the caller's transaction: one locking
+ * select for a batch's fingerprints and batched statements for new and changed groups (ingestion is the hottest path
+ * of the product; here it pays no entity lifecycle, dirty checking or flush ordering per event), and the few reads
+ * of the dashboards. The SQL is portable between H2 2.x and PostgreSQL 15.
+ * <p>
+ * A group read or written here carries its row version as its storage version (see V4's migration); an update names
+ * the version it expects and changes nothing when another writer changed the row since.
  */
-final class ErrorRows {
+final class ErrorGroupRows {
     private static final String GROUP_COLUMNS = "id, fingerprint, grouping_version, level, message, stack_trace, context,"
             + " source, environment, url, user_agent, ip_address, resolved, regressed, resolved_at, occurrence_count,"
             + " first_seen, last_seen, created_at, updated_at, row_version";
@@ -38,21 +43,19 @@ final class ErrorRows {
             + " regressed = ?, resolved_at = ?, occurrence_count = ?, first_seen = ?, last_seen = ?, updated_at = ?,"
             + " row_version = ? where id = ?";
     private static final String UPDATE_GROUP_IF_UNCHANGED = UPDATE_GROUP + " and row_version = ?";
-    private static final String OCCURRENCE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_OCCURRENCE = "insert into error_occurrences (id, group_id, occurred_at, level,"
-            + " environment, url, user_agent, ip_address, context) values " + OCCURRENCE_VALUES;
-    static final int ROWS_PER_INSERT = 50;
+    /** The largest batch the writer sends; chunks keep a statement's parameter count bounded. */
+    private static final int FINGERPRINTS_PER_SELECT = 500;
 
-    private ErrorRows() {
+    private ErrorGroupRows() {
     }
 
     /** The groups with these fingerprints, locked (in fingerprint order, so concurrent writers cannot deadlock). */
     static Map<Fingerprint, ErrorGroup> lockByFingerprints(Connection c, List<String> fingerprints)
             throws SQLException {
         Map<Fingerprint, ErrorGroup> found = new HashMap<>();
-        // Chunks keep the statement's parameter count bounded; 500 is the largest batch the writer sends.
-        for (int from = 0; from < fingerprints.size(); from += 500) {
-            List<String> chunk = fingerprints.subList(from, Math.min(fingerprints.size(), from + 500));
+        for (int from = 0; from < fingerprints.size(); from += FINGERPRINTS_PER_SELECT) {
+            List<String> chunk = fingerprints.subList(from,
+                    Math.min(fingerprints.size(), from + FINGERPRINTS_PER_SELECT));
             String sql = "select " + GROUP_COLUMNS + " from error_groups where fingerprint in ("
                     + "?, ".repeat(chunk.size() - 1) + "?) order by fingerprint for update";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -70,8 +73,96 @@ final class ErrorRows {
         return found;
     }
 
+    /** The group with this id, locked against other writers until the transaction ends when {@code lock}. */
+    static Optional<ErrorGroup> byId(Connection c, ErrorGroupId id, boolean lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + GROUP_COLUMNS + " from error_groups where id = ?"
+                + (lock ? " for update" : ""))) {
+            ps.setString(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(group(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** One page of the groups matching the query, newest last-seen first, and how many match in all. */
+    static Page search(Connection c, ErrorQuery q) throws SQLException {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q.level() != null) {
+            where.append(" and level = ?");
+            params.add(q.level().wireName());
+        }
+        if (q.source() != null) {
+            where.append(" and source = ?");
+            params.add(q.source());
+        }
+        if (q.resolved() != null) {
+            where.append(" and resolved = ?");
+            params.add(q.resolved());
+        }
+        if (q.search() != null) {
+            where.append(" and lower(message) like ? escape '!'");
+            params.add("%" + escapeLike(q.search().toLowerCase(Locale.ROOT)) + "%");
+        }
+        long total;
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from error_groups" + where)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+        }
+        List<ErrorGroup> groups = new ArrayList<>();
+        if (q.offset() < total) {
+            try (PreparedStatement ps = c.prepareStatement("select " + GROUP_COLUMNS + " from error_groups" + where
+                    + " order by last_seen desc, id limit ? offset ?")) {
+                int next = bind(ps, params);
+                ps.setInt(next++, q.limit());
+                ps.setLong(next, q.offset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        groups.add(group(rs));
+                    }
+                }
+            }
+        }
+        return new Page(groups, total);
+    }
+
+    /** What {@link #search} found. */
+    record Page(List<ErrorGroup> groups, long total) {
+    }
+
+    private static int bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        int i = 1;
+        for (Object p : params) {
+            ps.setObject(i++, p);
+        }
+        return i;
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** Deletes the group and its occurrences; returns its fingerprint, or empty when there was none. */
+    static Optional<Fingerprint> delete(Connection c, ErrorGroupId id) throws SQLException {
+        Optional<ErrorGroup> group = byId(c, id, true);
+        if (group.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement occurrences = c.prepareStatement("delete from error_occurrences where group_id = ?");
+             PreparedStatement row = c.prepareStatement("delete from error_groups where id = ?")) {
+            occurrences.setString(1, id.value());
+            occurrences.executeUpdate();
+            row.setString(1, id.value());
+            row.executeUpdate();
+        }
+        return Optional.of(group.get().fingerprint());
+    }
+
     /** Inserts the groups; returns the row version each was stored with, in the same order. */
-    static long[] insertGroups(Connection c, Collection<ErrorGroup> groups) throws SQLException {
+    static long[] insert(Connection c, Collection<ErrorGroup> groups) throws SQLException {
         long[] versions = new long[groups.size()];
         try (PreparedStatement ps = c.prepareStatement(INSERT_GROUP)) {
             int i = 0;
@@ -89,28 +180,28 @@ final class ErrorRows {
         return versions;
     }
 
-    /** What {@link #updateGroups} did: the groups written with their new versions, and the ones it did not find. */
+    /**
+     * What {@link #update} did: the groups written with their new versions, those whose row had another version
+     * than the one they carry (changed or deleted elsewhere), and those without a version that have no row.
+     */
     record Updated(List<ErrorGroup> written, List<Long> versions, List<ErrorGroup> changedElsewhere,
                    List<ErrorGroup> missing) {
     }
 
     /**
-     * Writes the mutable state. A group taken from the cache (see {@link ErrorGroupCache#expectedVersion}) is
-     * written only if its row still has the version the cache knew; otherwise it is reported as changed elsewhere.
-     * Groups read from their rows are locked and written unconditionally.
+     * Writes the mutable state. A group that carries a row version (read here, or taken from the cache) is written
+     * only if its row still has that version; a group without one is written unconditionally.
      */
-    static Updated updateGroups(Connection c, Collection<ErrorGroup> groups, ErrorGroupCache cache)
-            throws SQLException {
+    static Updated update(Connection c, Collection<ErrorGroup> groups) throws SQLException {
         List<ErrorGroup> conditional = new ArrayList<>();
         List<Long> expected = new ArrayList<>();
         List<ErrorGroup> unconditional = new ArrayList<>();
         for (ErrorGroup g : groups) {
-            Long version = cache.expectedVersion(g);
-            if (version == null) {
+            if (g.storageVersion() == null) {
                 unconditional.add(g);
             } else {
                 conditional.add(g);
-                expected.add(version);
+                expected.add(Long.parseLong(g.storageVersion()));
             }
         }
         Updated done = new Updated(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -162,49 +253,6 @@ final class ErrorRows {
     }
 
     /**
-     * Multi-row inserts of up to {@value #ROWS_PER_INSERT} rows: one statement, one round trip and one plan for
-     * many occurrences, where a JDBC batch would still execute every row as its own statement.
-     */
-    static void insertOccurrences(Connection c, Collection<ErrorOccurrence> occurrences) throws SQLException {
-        List<ErrorOccurrence> rows = List.copyOf(occurrences);
-        int full = rows.size() / ROWS_PER_INSERT;
-        if (full > 0) {
-            try (PreparedStatement ps = c.prepareStatement(insertOccurrences(ROWS_PER_INSERT))) {
-                for (int chunk = 0; chunk < full; chunk++) {
-                    bindOccurrences(ps, rows.subList(chunk * ROWS_PER_INSERT, (chunk + 1) * ROWS_PER_INSERT));
-                    ps.executeUpdate();
-                }
-            }
-        }
-        List<ErrorOccurrence> rest = rows.subList(full * ROWS_PER_INSERT, rows.size());
-        if (!rest.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(insertOccurrences(rest.size()))) {
-                bindOccurrences(ps, rest);
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    private static String insertOccurrences(int rows) {
-        return INSERT_OCCURRENCE + (", " + OCCURRENCE_VALUES).repeat(rows - 1);
-    }
-
-    private static void bindOccurrences(PreparedStatement ps, List<ErrorOccurrence> rows) throws SQLException {
-        int i = 1;
-        for (ErrorOccurrence o : rows) {
-            ps.setString(i++, o.id());
-            ps.setString(i++, o.groupId().value());
-            ps.setObject(i++, time(o.occurredAt()));
-            ps.setString(i++, o.level().wireName());
-            ps.setString(i++, o.environment());
-            ps.setString(i++, o.url());
-            ps.setString(i++, o.userAgent());
-            ps.setString(i++, o.ipAddress());
-            ps.setString(i++, ContextJson.write(o.context()));
-        }
-    }
-
-    /**
      * level .. updated_at, in the order of both INSERT_GROUP (from its 4th parameter) and UPDATE_GROUP; returns the
      * index of the next parameter.
      */
@@ -236,11 +284,15 @@ final class ErrorRows {
         return i;
     }
 
-    /** A copy that shares nothing mutable with the original (the context map is immutable). */
-    static ErrorGroup copy(ErrorGroup g) {
+    /**
+     * The group as just written with this row version: a copy that shares nothing mutable with the original (the
+     * context map is immutable) and carries the version as its storage version.
+     */
+    static ErrorGroup written(ErrorGroup g, long version) {
         return ErrorGroup.restore(g.id(), g.fingerprint(), g.groupingVersion(), g.level(), g.message(), g.stackTrace(),
                 g.context(), g.source(), g.environment(), g.url(), g.client(), g.resolved(), g.regressed(),
-                g.resolvedAt(), g.count(), g.firstSeen(), g.lastSeen(), g.createdAt(), g.updatedAt());
+                g.resolvedAt(), g.count(), g.firstSeen(), g.lastSeen(), g.createdAt(), g.updatedAt(),
+                Long.toString(version));
     }
 
     private static ErrorGroup group(ResultSet rs) throws SQLException {
@@ -251,18 +303,19 @@ final class ErrorRows {
                 new ClientInfo(rs.getString("user_agent"), rs.getString("ip_address")), rs.getBoolean("resolved"),
                 rs.getBoolean("regressed"), instant(rs, "resolved_at"), rs.getLong("occurrence_count"),
                 instant(rs, "first_seen"), instant(rs, "last_seen"), instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), Long.toString(rs.getLong("row_version")));
     }
 
-    private static OffsetDateTime time(Instant t) {
+    static OffsetDateTime time(Instant t) {
         return t.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
+    /** The distinct fingerprint values in ascending order (the order rows are locked in). */
     static List<String> values(Collection<Fingerprint> fingerprints) {
         List<String> values = new ArrayList<>(fingerprints.size());
         fingerprints.stream().map(Fingerprint::value).distinct().sorted().forEach(values::add);

@@ -1,0 +1,2 @@
+/** Tests of the signing key ring shared by instances on one database. */
+package io.quarterdeck.adapters.security.keys;
