@@ -3,6 +3,7 @@ package io.quarterdeck.it;
 import static io.quarterdeck.it.Server.bearer;
 import static io.quarterdeck.it.Server.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -119,7 +120,12 @@ class TokenAttacksIT {
         String none = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
         JsonWebKeySet ours = new JsonWebKeySet(send(Server.request("/api/v1/auth/jwks").GET()).body());
-        JsonWebKey published = ours.getJsonWebKeys().get(0);
+        // The key that signs now (named by the owner's fresh token), not whichever the set lists first: another test
+        // may have rotated the keys, leaving retired ones in the set.
+        String currentKid = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8)
+                .replaceAll(".*\"kid\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        JsonWebKey published = ours.findJsonWebKey(currentKid, null, null, null);
+        assertNotNull(published, "the JWKS lists the key that signed the owner's token, " + currentKid);
         JwtClaims ownerClaims = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
         String hs256 = sign(ownerClaims, new HmacKey(((java.security.interfaces.RSAPublicKey) published.getKey()).getEncoded()),
                 published.getKeyId(), AlgorithmIdentifiers.HMAC_SHA256);
