@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -80,8 +81,11 @@ class RequestSpineIT {
     void a_declared_body_over_10_mb_is_refused_with_413_before_it_is_read() {
         byte[] big = new byte[10 * 1024 * 1024 + 1];
         Arrays.fill(big, (byte) ' ');
-        Reply v1 = send(request("/api/v1/auth/login").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(big)));
+        // HTTP/1.1 on purpose: once the client's connection has been upgraded to HTTP/2 (h2c), Liberty answers the
+        // 413 at once (5 ms in its access log) but leaves the stream open, and the client then blocks sending the
+        // rest of the body until its 30 s timeout; seen once in a clean-clone run.
+        Reply v1 = send(request("/api/v1/auth/login").version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(big)));
         assertEquals(413, v1.status());
         JsonObject error = v1.json().getJsonObject("error");
         assertEquals("PAYLOAD_TOO_LARGE", error.getString("code"));
@@ -120,7 +124,8 @@ class RequestSpineIT {
                 return take;
             }
         });
-        Reply v1 = send(request("/api/v1/auth/login").header("Content-Type", "application/json").POST(chunked));
+        Reply v1 = send(request("/api/v1/auth/login").version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json").POST(chunked)); // chunked is HTTP/1.1
         assertEquals(413, v1.status(), v1.body());
         assertEquals("PAYLOAD_TOO_LARGE", v1.json().getJsonObject("error").getString("code"));
     }
