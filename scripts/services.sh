@@ -3,17 +3,23 @@
 # Idempotent: a service that already answers is left alone. Fails loudly (non-zero exit, message on
 # stderr) when a service cannot be installed or started: tests never skip because a service is absent.
 #
-#   scripts/services.sh            start every service the suite needs (today: postgres)
-#   scripts/services.sh postgres   start only PostgreSQL 15 with the test role and databases
+#   scripts/services.sh                 start every service the suite needs
+#   scripts/services.sh postgres ...    start only the ones named (postgres, rabbitmq, docker, prometheus)
 #
 # PostgreSQL: 127.0.0.1:5432, role quarterdeck/quarterdeck, databases quarterdeck_test (contract tests)
-# and quarterdeck_it (the Liberty server under test). Override with QUARTERDECK_PG_* if needed.
+#   and quarterdeck_it (the Liberty server under test). Override with QUARTERDECK_PG_* if needed.
+# RabbitMQ: amqp://guest:guest@127.0.0.1:5672 (management on 127.0.0.1:15672, guest works from localhost only).
+# Docker Engine: unix:///var/run/docker.sock, started without iptables, bridge or overlay storage (all that works
+#   in these VMs), so containers run with --network none; image local/busybox:1 built from Debian's busybox-static.
+# Prometheus: 127.0.0.1:9090, lifecycle API on; it scrapes whatever target files the tests drop into
+#   $QUARTERDECK_SERVICES_DIR/prometheus/targets/*.json (file_sd, re-read every 5 s), every 5 s.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
 PG_ROLE=${QUARTERDECK_PG_ROLE:-quarterdeck}
 PG_PASS=${QUARTERDECK_PG_PASSWORD:-quarterdeck}
 PG_DATABASES=${QUARTERDECK_PG_DATABASES:-"quarterdeck_test quarterdeck_it quarterdeck_bench"}
+SERVICES_DIR=${QUARTERDECK_SERVICES_DIR:-/tmp/quarterdeck-services}
 
 log() { echo "[services $(date +%T)] $*"; }
 die() { echo "[services $(date +%T)] FAILED: $*" >&2; exit 1; }
@@ -56,11 +62,72 @@ start_postgres() {
   log "postgresql 15 up on 127.0.0.1:5432 (role $PG_ROLE; databases $PG_DATABASES)"
 }
 
+start_rabbitmq() {
+  install_packages rabbitmq-server
+  if ! as_root rabbitmqctl -q await_startup --timeout 2 >/dev/null 2>&1; then
+    as_root rabbitmq-plugins enable --offline rabbitmq_management >/dev/null
+    as_root rabbitmq-server -detached || die "rabbitmq-server -detached"
+    # await_startup exits at once while the node is not registered yet: poll it
+    for _ in $(seq 1 120); do
+      as_root rabbitmqctl -q await_startup --timeout 60 >/dev/null 2>&1 && break
+      sleep 0.5
+    done
+  fi
+  as_root rabbitmqctl -q await_startup --timeout 5 >/dev/null 2>&1 \
+    || die "RabbitMQ does not answer; see /var/log/rabbitmq/"
+  log "rabbitmq up on amqp://127.0.0.1:5672 (guest/guest), management http://127.0.0.1:15672"
+}
+
+start_docker() {
+  install_packages docker.io busybox-static
+  if ! docker version >/dev/null 2>&1; then
+    mkdir -p "$SERVICES_DIR"
+    as_root nohup dockerd --iptables=false --ip6tables=false --bridge=none --storage-driver=vfs \
+      >"$SERVICES_DIR/dockerd.log" 2>&1 &
+    for _ in $(seq 1 120); do docker version >/dev/null 2>&1 && break; sleep 0.25; done
+  fi
+  docker version >/dev/null 2>&1 || die "dockerd does not answer; see $SERVICES_DIR/dockerd.log"
+  if ! docker image inspect local/busybox:1 >/dev/null 2>&1; then
+    local root; root=$(mktemp -d)
+    mkdir -p "$root/bin" "$root/tmp" "$root/proc" "$root/sys" "$root/dev" "$root/etc"
+    cp /bin/busybox "$root/bin/"
+    for c in $("$root/bin/busybox" --list); do [ "$c" = busybox ] || ln -sf busybox "$root/bin/$c"; done
+    echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"; echo 'root:x:0:' >"$root/etc/group"
+    tar -C "$root" -c . | docker import -c 'CMD ["/bin/sh"]' -c 'ENV PATH=/bin' - local/busybox:1 >/dev/null \
+      || die "docker import of local/busybox:1"
+    rm -rf "$root"
+  fi
+  log "dockerd up ($(docker version --format '{{.Server.Version}} API {{.Server.APIVersion}}')) on unix:///var/run/docker.sock; image local/busybox:1; run containers with --network none"
+}
+
+start_prometheus() {
+  install_packages prometheus
+  local dir="$SERVICES_DIR/prometheus"
+  mkdir -p "$dir/data" "$dir/targets"
+  if ! curl -fsS 127.0.0.1:9090/-/ready >/dev/null 2>&1; then
+    cat >"$dir/prometheus.yml" <<EOF
+global: {scrape_interval: 5s, evaluation_interval: 5s}
+scrape_configs:
+  - job_name: quarterdeck
+    metrics_path: /metrics
+    file_sd_configs: [{files: ['$dir/targets/*.json'], refresh_interval: 5s}]
+EOF
+    nohup prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
+      --web.listen-address=127.0.0.1:9090 --web.enable-lifecycle >"$dir/prometheus.log" 2>&1 &
+    for _ in $(seq 1 100); do curl -fsS 127.0.0.1:9090/-/ready >/dev/null 2>&1 && break; sleep 0.2; done
+  fi
+  curl -fsS 127.0.0.1:9090/-/ready >/dev/null 2>&1 || die "Prometheus does not answer; see $dir/prometheus.log"
+  log "prometheus up on http://127.0.0.1:9090; scrape targets from $dir/targets/*.json"
+}
+
 services=("$@")
-[ ${#services[@]} -eq 0 ] && services=(postgres)
+[ ${#services[@]} -eq 0 ] && services=(postgres rabbitmq docker prometheus)
 for s in "${services[@]}"; do
   case "$s" in
     postgres) start_postgres ;;
-    *) die "unknown service '$s' (known: postgres)" ;;
+    rabbitmq) start_rabbitmq ;;
+    docker) start_docker ;;
+    prometheus) start_prometheus ;;
+    *) die "unknown service '$s' (known: postgres rabbitmq docker prometheus)" ;;
   esac
 done
