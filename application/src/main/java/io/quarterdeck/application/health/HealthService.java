@@ -3,31 +3,46 @@ package io.quarterdeck.application.health;
 import io.quarterdeck.application.port.in.health.CheckHealthUseCase;
 import io.quarterdeck.application.port.in.health.HealthCheck;
 import io.quarterdeck.application.port.out.health.DatabaseProbe;
+import io.quarterdeck.application.port.out.health.DependencyProbe;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Liveness is the process itself; readiness asks the database for a real round trip. */
+/**
+ * Liveness is the process itself; readiness asks the database for a real round trip. The other services (broker,
+ * container engine, Loki, Prometheus, ...) are reported by {@link #dependencies()} and never make the application
+ * unready: without them Quarterdeck still takes errors, logs and commands.
+ */
 @ApplicationScoped
 public class HealthService implements CheckHealthUseCase {
     private final DatabaseProbe database;
+    private final Iterable<DependencyProbe> probes;
     private final Clock clock;
     private final Instant started;
 
     @Inject
-    public HealthService(DatabaseProbe database, Clock clock) {
+    public HealthService(DatabaseProbe database, Instance<DependencyProbe> probes, Clock clock) {
+        this(database, (Iterable<DependencyProbe>) probes, clock);
+    }
+
+    public HealthService(DatabaseProbe database, Iterable<DependencyProbe> probes, Clock clock) {
         this.database = database;
+        this.probes = probes;
         this.clock = clock;
         this.started = clock == null ? null : clock.instant();
     }
 
     /** For CDI proxies only. */
     protected HealthService() {
-        this(null, null);
+        this(null, (Iterable<DependencyProbe>) null, null);
     }
 
     @Override
@@ -43,6 +58,34 @@ public class HealthService implements CheckHealthUseCase {
             return List.of(new HealthCheck("database", true, Map.of("latency_ms", latency)));
         } catch (RuntimeException e) {
             return List.of(new HealthCheck("database", false, Map.of("error", "database does not answer")));
+        }
+    }
+
+    @Override
+    public List<HealthCheck> dependencies() {
+        List<HealthCheck> checks = new ArrayList<>(readiness());
+        List<DependencyProbe> sorted = new ArrayList<>();
+        probes.forEach(sorted::add);
+        sorted.sort(Comparator.comparing(DependencyProbe::name));
+        for (DependencyProbe probe : sorted) {
+            checks.add(check(probe));
+        }
+        return List.copyOf(checks);
+    }
+
+    private static HealthCheck check(DependencyProbe probe) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (!probe.configured()) {
+            data.put("configured", false);
+            return new HealthCheck(probe.name(), false, data);
+        }
+        data.put("configured", true);
+        try {
+            data.put("latency_ms", probe.ping());
+            return new HealthCheck(probe.name(), true, data);
+        } catch (RuntimeException e) {
+            data.put("error", probe.name() + " does not answer");
+            return new HealthCheck(probe.name(), false, data);
         }
     }
 }

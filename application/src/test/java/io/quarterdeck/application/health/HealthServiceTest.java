@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarterdeck.application.port.in.health.HealthCheck;
 import io.quarterdeck.application.port.out.health.DatabaseProbe;
+import io.quarterdeck.application.port.out.health.DependencyProbe;
 import io.quarterdeck.application.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,36 @@ class HealthServiceTest {
     }
 
     private final Probe probe = new Probe();
-    private final HealthService health = new HealthService(probe, clock);
+    /** A named dependency: not configured, answering, or failing. */
+    private record Dependency(String name, boolean configured, RuntimeException failure) implements DependencyProbe {
+        @Override
+        public long ping() {
+            if (failure != null) {
+                throw failure;
+            }
+            return 2;
+        }
+    }
+
+    private final List<DependencyProbe> dependencies = new java.util.ArrayList<>();
+    private final HealthService health = new HealthService(probe, dependencies, clock);
+
+    @Test
+    void dependencies_list_the_database_then_every_probe_by_name_without_making_readiness_depend_on_them() {
+        dependencies.add(new Dependency("rabbitmq", true, new IllegalStateException("amqp://guest:secret@mq refused")));
+        dependencies.add(new Dependency("docker", true, null));
+        dependencies.add(new Dependency("loki", false, null));
+
+        List<HealthCheck> checks = health.dependencies();
+
+        assertEquals(List.of(
+                new HealthCheck("database", true, Map.of("latency_ms", 3L)),
+                new HealthCheck("docker", true, Map.of("configured", true, "latency_ms", 2L)),
+                new HealthCheck("loki", false, Map.of("configured", false)),
+                new HealthCheck("rabbitmq", false, Map.of("configured", true, "error", "rabbitmq does not answer"))),
+                checks);
+        assertTrue(health.readiness().get(0).up());
+    }
 
     @Test
     void liveness_is_up_with_whole_seconds_since_start_and_never_asks_the_database() {

@@ -1,0 +1,28 @@
+package io.quarterdeck.application.port.out.logs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The log streams of the local container engine's containers, as log collection needs them (seed 000's Promtail
+ * labels each line with the container's name as {@code service}). Implemented by the Docker adapter.
+ */
+public interface ContainerLogSource {
+    /** The containers running now. Throws {@link IllegalStateException} when the engine does not answer. */
+    List<RunningContainer> running();
+
+    /**
+     * Follows one container's stdout and stderr from {@code since} (exclusive when not null), calling {@code sink}
+     * for each line in order, until the container stops or the returned handle is closed. Returns at once; lines
+     * arrive on a thread of the adapter's.
+     */
+    AutoCloseable follow(String containerId, Instant since, Consumer<ContainerLogLine> sink);
+
+    record RunningContainer(String id, String name) {
+    }
+
+    /** One line without its trailing newline; {@code stream} is {@code stdout} or {@code stderr}. */
+    record ContainerLogLine(String containerId, Instant timestamp, String stream, String text) {
+    }
+}
