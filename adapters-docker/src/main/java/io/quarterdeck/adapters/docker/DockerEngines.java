@@ -1,0 +1,70 @@
+package io.quarterdeck.adapters.docker;
+
+import io.quarterdeck.application.port.out.containers.ContainerEngine;
+import io.quarterdeck.application.port.out.containers.ContainerEngines;
+import io.quarterdeck.domain.containers.EngineEndpoint;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One engine client per endpoint, created on first use and closed when Quarterdeck stops or the endpoint is released. */
+@ApplicationScoped
+public class DockerEngines implements ContainerEngines {
+    static final String LOCAL = "local";
+    private final DockerSettings settings;
+    private final EngineEndpoint localEndpoint;
+    private final Map<EngineEndpoint, DockerContainerEngine> clients = new ConcurrentHashMap<>();
+
+    @Inject
+    public DockerEngines(DockerSettings settings) {
+        this.settings = settings;
+        this.localEndpoint = settings == null ? null : EngineEndpoint.of(settings.localUrl());
+    }
+
+    /** For CDI proxies only. */
+    protected DockerEngines() {
+        this(null);
+    }
+
+    @Override
+    public ContainerEngine local() {
+        return of(LOCAL, localEndpoint);
+    }
+
+    @Override
+    public ContainerEngine of(String serverId, EngineEndpoint endpoint) {
+        DockerContainerEngine existing = clients.get(endpoint);
+        if (existing != null) {
+            return existing.as(serverId);
+        }
+        return clients.computeIfAbsent(endpoint, e -> new DockerContainerEngine(serverId, e, settings)).as(serverId);
+    }
+
+    @Override
+    public void release(EngineEndpoint endpoint) {
+        if (endpoint.equals(localEndpoint)) {
+            return;
+        }
+        DockerContainerEngine engine = clients.remove(endpoint);
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    /** The local engine's endpoint, for the log source and the health probe. */
+    EngineEndpoint localEndpoint() {
+        return localEndpoint;
+    }
+
+    DockerSettings settings() {
+        return settings;
+    }
+
+    @PreDestroy
+    void closeAll() {
+        clients.values().forEach(DockerContainerEngine::close);
+        clients.clear();
+    }
+}

@@ -1,0 +1,178 @@
+package io.quarterdeck.application.containers;
+
+import io.quarterdeck.application.port.in.containers.ContainerSettings;
+import io.quarterdeck.application.port.in.containers.TerminalUseCase;
+import io.quarterdeck.application.port.in.identity.AuditUseCase;
+import io.quarterdeck.application.port.out.containers.ContainerEngine.TerminalOutput;
+import io.quarterdeck.application.port.out.containers.ContainerEngine.TerminalProcess;
+import io.quarterdeck.application.port.out.containers.ContainerEngines;
+import io.quarterdeck.application.port.out.containers.ServerRepository;
+import io.quarterdeck.domain.containers.Container;
+import io.quarterdeck.domain.containers.ContainerReference;
+import io.quarterdeck.domain.identity.AuditRecord;
+import io.quarterdeck.domain.identity.Caller;
+import io.quarterdeck.domain.shared.ConflictException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Audited shells in containers. The per-person session count is held in this instance (terminals are bound to the
+ * instance that holds their socket).
+ */
+@ApplicationScoped
+public class TerminalService implements TerminalUseCase {
+    static final int MAX_AUDITED_LINE = 1000;
+    private final EngineDirectory directory;
+    private final AuditUseCase audit;
+    private final ContainerSettings settings;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, AtomicInteger> sessions = new ConcurrentHashMap<>();
+
+    @Inject
+    public TerminalService(ContainerEngines engines, ServerRepository servers, AuditUseCase audit,
+                           ContainerSettings settings, Clock clock) {
+        this.directory = engines == null ? null : new EngineDirectory(engines, servers, clock);
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** For CDI proxies only. */
+    protected TerminalService() {
+        this(null, null, null, null, null);
+    }
+
+    @Override
+    public ContainerSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Terminal open(Caller caller, String clientAddress, String serverId, String containerId, int cols,
+                         int rows, TerminalOutput output, Runnable exited) {
+        Access.terminal(caller);
+        String ref = ContainerReference.of(containerId);
+        AtomicInteger held = sessions.computeIfAbsent(caller.id(), k -> new AtomicInteger());
+        if (held.incrementAndGet() > settings.terminalSessionsPerUser()) {
+            held.decrementAndGet();
+            record(caller, clientAddress, ref, "terminal.refused",
+                    "session limit of " + settings.terminalSessionsPerUser() + " reached", 409);
+            throw new ConflictException("sessions", "You already hold " + settings.terminalSessionsPerUser()
+                    + " terminal sessions, the maximum");
+        }
+        try {
+            AuditedTerminal terminal = new AuditedTerminal(caller, clientAddress, ref, held);
+            TerminalProcess process = directory.call(serverId, engine -> {
+                Container c = engine.inspect(ref);
+                if (!c.state().isRunning()) {
+                    throw new ConflictException("container_id", "Container " + ref + " is not running");
+                }
+                return engine.exec(ref, settings.terminalShell(), cols, rows, output, () -> {
+                    terminal.close();
+                    exited.run();
+                });
+            });
+            terminal.attach(process);
+            record(caller, clientAddress, ref, "terminal.open", "opened " + String.join(" ", settings.terminalShell())
+                    + " on " + serverId + "/" + ref, 101);
+            return terminal;
+        } catch (RuntimeException e) {
+            held.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private void record(Caller caller, String ip, String container, String action, String summary, int outcome) {
+        audit.record(new AuditRecord(0, clock.instant(), caller.name() == null ? caller.id() : caller.name(),
+                caller.role().wireName(), ip, null, "WS", "/ws/terminal/" + container, action, summary, outcome));
+    }
+
+    /** Passes keys on and collects each typed line for the audit log (backspace edits the line, as the TTY does). */
+    private final class AuditedTerminal implements Terminal {
+        private final Caller caller;
+        private final String ip;
+        private final String container;
+        private final AtomicInteger held;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private final StringBuilder line = new StringBuilder();
+        private volatile TerminalProcess process;
+        private volatile long lastInput;
+
+        AuditedTerminal(Caller caller, String ip, String container, AtomicInteger held) {
+            this.caller = caller;
+            this.ip = ip;
+            this.container = container;
+            this.held = held;
+            this.lastInput = clock.millis();
+        }
+
+        void attach(TerminalProcess p) {
+            this.process = p;
+            if (closed.get()) {
+                p.close();
+            }
+        }
+
+        @Override
+        public void input(byte[] data, int offset, int length) {
+            lastInput = clock.millis();
+            collect(data, offset, length);
+            TerminalProcess p = process;
+            if (p != null) {
+                p.input(data, offset, length);
+            }
+        }
+
+        private void collect(byte[] data, int offset, int length) {
+            synchronized (line) {
+                for (int i = offset; i < offset + length; i++) {
+                    int b = data[i] & 0xff;
+                    if (b == '\r' || b == '\n') {
+                        if (line.length() > 0) {
+                            String typed = line.toString();
+                            line.setLength(0);
+                            record(caller, ip, container, "terminal.command", typed, 0);
+                        }
+                    } else if (b == 0x7f || b == 0x08) {
+                        if (line.length() > 0) {
+                            line.setLength(line.length() - 1);
+                        }
+                    } else if (b == 0x03 || b == 0x15) {
+                        line.setLength(0); // Ctrl-C, Ctrl-U: the line is abandoned
+                    } else if (b >= 0x20 && line.length() < MAX_AUDITED_LINE) {
+                        line.append((char) b);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void resize(int cols, int rows) {
+            TerminalProcess p = process;
+            if (p != null) {
+                p.resize(cols, rows);
+            }
+        }
+
+        @Override
+        public long lastInputMillis() {
+            return lastInput;
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                held.decrementAndGet();
+                TerminalProcess p = process;
+                if (p != null) {
+                    p.close();
+                }
+                record(caller, ip, container, "terminal.close", "closed", 0);
+            }
+        }
+    }
+}
