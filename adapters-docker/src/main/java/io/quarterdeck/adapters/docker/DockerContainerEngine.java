@@ -162,7 +162,13 @@ final class DockerContainerEngine implements ContainerEngine, AutoCloseable {
         call(reference, () -> calls.logContainerCmd(reference).withStdOut(true).withStdErr(true)
                 .withTimestamps(true).withTail(lines).withFollowStream(false).exec(cb));
         try {
-            if (!cb.awaitCompletion(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean done;
+            try {
+                done = cb.awaitCompletion(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                throw EngineFaults.translate(e, server, reference, settings.retryAfterSeconds());
+            }
+            if (!done) {
                 cb.closeQuietly();
                 throw new EngineUnavailableException(server, "the logs did not arrive in time",
                         settings.retryAfterSeconds());
@@ -212,7 +218,7 @@ final class DockerContainerEngine implements ContainerEngine, AutoCloseable {
                                 Runnable exited) {
         String execId = call(reference, () -> calls.execCreateCmd(reference).withCmd(command.toArray(String[]::new))
                 .withTty(true).withAttachStdin(true).withAttachStdout(true).withAttachStderr(true)
-                .withEnv(List.of("TERM=xterm", "COLUMNS=" + cols, "LINES=" + rows)).exec().getId());
+                .withEnv(List.of("TERM=xterm")).exec().getId());
         DockerTerminal terminal = new DockerTerminal(execId, output, exited);
         call(reference, () -> streams.execStartCmd(execId).withTty(true).withStdIn(terminal.stdin).exec(terminal));
         terminal.resize(cols, rows);
