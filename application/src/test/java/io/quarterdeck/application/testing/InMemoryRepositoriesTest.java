@@ -68,4 +68,19 @@ class InMemoryRepositoriesTest {
             stores = new InMemoryIdentityStores();
         }
     }
+
+    @Nested
+    class Servers extends io.quarterdeck.application.port.out.contract.ServerRepositoryContract {
+        private final InMemoryServerRepository repository = new InMemoryServerRepository();
+
+        @Override
+        protected io.quarterdeck.application.port.out.containers.ServerRepository repository() {
+            return repository;
+        }
+
+        @Override
+        protected void deleteEverything() {
+            repository.clear();
+        }
+    }
 }

@@ -74,6 +74,9 @@ public record ServerDraft(String name, String host, EngineEndpoint endpoint, Str
             if (t == null || t.isBlank()) {
                 throw new InvalidFieldException("tags", "a tag may not be empty");
             }
+            if (t.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidFieldException("tags", "a tag may not hold control characters");
+            }
             if (t.strip().length() > MAX_TAG) {
                 throw new FieldTooLargeException("tags", MAX_TAG);
             }
