@@ -1,5 +1,7 @@
 package io.quarterdeck.server;
 
+import io.quarterdeck.adapters.docker.DockerSettings;
+import io.quarterdeck.application.port.in.containers.ContainerSettings;
 import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
 import io.quarterdeck.application.port.in.identity.IdentitySettings;
 
@@ -65,7 +67,24 @@ enum ConfigKey {
     AUTH_REVOCATION_RELOAD_SECONDS("quarterdeck.auth.revocation-reload-seconds", 15),
     BOOTSTRAP_API_KEY("quarterdeck.bootstrap-api-key", null),
     BOOTSTRAP_OWNER_USERNAME("quarterdeck.bootstrap.owner-username", "owner"),
-    BOOTSTRAP_OWNER_PASSWORD("quarterdeck.bootstrap.owner-password", null);
+    BOOTSTRAP_OWNER_PASSWORD("quarterdeck.bootstrap.owner-password", null),
+
+    // Containers and servers, issue 18 (ContainerSettingsProducer: the Docker adapter and the core)
+    DOCKER_URL("quarterdeck.docker.url", DockerSettings.defaults().localUrl()),
+    DOCKER_CALL_TIMEOUT_SECONDS("quarterdeck.docker.call-timeout-seconds",
+            DockerSettings.defaults().callTimeout().toSeconds()),
+    DOCKER_STATS_TIMEOUT_MILLIS("quarterdeck.docker.stats-timeout-millis",
+            DockerSettings.defaults().statsTimeout().toMillis()),
+    DOCKER_CONNECT_TIMEOUT_SECONDS("quarterdeck.docker.connect-timeout-seconds",
+            DockerSettings.defaults().connectTimeout().toSeconds()),
+    DOCKER_MAX_CONNECTIONS("quarterdeck.docker.max-connections", DockerSettings.defaults().maxConnections()),
+    DOCKER_RETRY_AFTER_SECONDS("quarterdeck.docker.retry-after-seconds",
+            DockerSettings.defaults().retryAfterSeconds()),
+    TERMINAL_IDLE_TIMEOUT_SECONDS("quarterdeck.terminal.idle-timeout-seconds",
+            ContainerSettings.defaults().terminalIdleTimeout().toSeconds()),
+    TERMINAL_SESSIONS_PER_USER("quarterdeck.terminal.sessions-per-user",
+            ContainerSettings.defaults().terminalSessionsPerUser()),
+    TERMINAL_SHELL("quarterdeck.terminal.shell", String.join(",", ContainerSettings.defaults().terminalShell()));
 
     private final String key;
     private final String fallback;

@@ -24,7 +24,8 @@ class ArchitectureTest {
         "io.quarterdeck.application.port.out.", "io.quarterdeck.application.errors.",
         "io.quarterdeck.adapters.rest.spine.", "io.quarterdeck.adapters.rest.healthmonitor.",
         "io.quarterdeck.adapters.rest.apiv1.", "io.quarterdeck.adapters.rest.clusterai.",
-        "io.quarterdeck.adapters.security.", "io.quarterdeck.adapters.persistence.", "io.quarterdeck.server."})
+        "io.quarterdeck.adapters.security.", "io.quarterdeck.adapters.persistence.",
+        "io.quarterdeck.adapters.docker.", "io.quarterdeck.application.containers.", "io.quarterdeck.server."})
     void the_rules_see_every_module(String packagePrefix) {
         assertTrue(PRODUCTION.stream().anyMatch(c -> c.getName().startsWith(packagePrefix)),
                 "no production class found under " + packagePrefix + ": the rules would pass vacuously");
@@ -68,6 +69,11 @@ class ArchitectureTest {
     @Test
     void only_the_rest_adapters_use_http() {
         QuarterdeckRules.only_the_rest_adapters_use_http.check(PRODUCTION);
+    }
+
+    @Test
+    void only_the_docker_adapter_uses_docker_java() {
+        QuarterdeckRules.only_the_docker_adapter_uses_docker_java.check(PRODUCTION);
     }
 
     @Test

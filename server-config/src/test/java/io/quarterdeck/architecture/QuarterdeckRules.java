@@ -27,6 +27,7 @@ final class QuarterdeckRules {
     static final String ADAPTERS = "io.quarterdeck.adapters..";
     static final String PERSISTENCE = "io.quarterdeck.adapters.persistence..";
     static final String SECURITY = "io.quarterdeck.adapters.security..";
+    static final String DOCKER = "io.quarterdeck.adapters.docker..";
     static final String REST = "io.quarterdeck.adapters.rest..";
     static final String SPINE = "io.quarterdeck.adapters.rest.spine..";
 
@@ -47,6 +48,7 @@ final class QuarterdeckRules {
             .applicationServices(APPLICATION_SERVICES)
             .adapter("persistence", PERSISTENCE)
             .adapter("security", SECURITY)
+            .adapter("docker", DOCKER)
             .adapter("rest", REST)
             .withOptionalLayers(false)
             // The composition root (server-config) wires every layer together; the rules below still hold there.
@@ -98,6 +100,11 @@ final class QuarterdeckRules {
             .that().resideOutsideOfPackage(SECURITY)
             .should().dependOnClassesThat(resideInAnyPackage("org.jose4j..", "org.bouncycastle.."))
             .because("tokens, keys and hashing are the security adapter's alone");
+
+    static final ArchRule only_the_docker_adapter_uses_docker_java = noClasses()
+            .that().resideOutsideOfPackage(DOCKER)
+            .should().dependOnClassesThat(resideInAnyPackage("com.github.dockerjava.."))
+            .because("the container engine's client is the Docker adapter's alone; the core sees the engine port");
 
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("io.quarterdeck.(**)").should().beFreeOfCycles()
