@@ -69,7 +69,17 @@ class RoleMatrixIT {
                 get("/api/v1/audit?limit=1", "admin"),
                 send("POST", "/api/v1/auth/keys/rotate", null, "admin"),
                 get("/api/v1/auth/me", "viewer"),
-                get("/cluster-ai/auth/me", "viewer"));
+                get("/cluster-ai/auth/me", "viewer"),
+                get("/api/v1/containers", "viewer"),
+                send("POST", "/api/v1/containers/missing-id/action", "{\"action\":\"start\"}", "operator"),
+                get("/api/v1/containers/missing-id/logs", "viewer"),
+                get("/api/v1/docker/local/containers", "viewer"),
+                send("POST", "/api/v1/docker/local/containers/missing-id/restart", null, "operator"),
+                get("/api/v1/docker/missing-id/containers/missing-id/logs", "viewer"),
+                get("/api/v1/servers", "viewer"),
+                get("/api/v1/servers/missing-id", "viewer"),
+                send("PUT", "/api/v1/servers/missing-id", "{\"description\":\"x\"}", "admin"),
+                send("DELETE", "/api/v1/servers/missing-id", null, "admin"));
     }
 
     @Test
