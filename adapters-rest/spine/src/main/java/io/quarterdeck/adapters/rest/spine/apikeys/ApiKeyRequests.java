@@ -6,6 +6,7 @@ import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase;
 import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase.CreatedApiKey;
 import io.quarterdeck.application.port.in.identity.NewApiKey;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -41,6 +42,6 @@ public final class ApiKeyRequests {
     /** The documented body of a key creation, for OpenAPI (the body is read field by field above). */
     @Schema(description = "permissions (or scopes): read, write, ingest, operate", requiredProperties = {"name"})
     public record Body(String name, List<String> permissions, List<String> scopes,
-                       @Schema(format = "date-time") String expiresAt) {
+                       @JsonbProperty("expires_at") @Schema(format = "date-time") String expiresAt) {
     }
 }
