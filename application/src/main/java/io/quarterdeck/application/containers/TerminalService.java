@@ -98,7 +98,8 @@ public class TerminalService implements TerminalUseCase {
         private final String container;
         private final AtomicInteger held;
         private final AtomicBoolean closed = new AtomicBoolean();
-        private final StringBuilder line = new StringBuilder();
+        private final byte[] line = new byte[MAX_AUDITED_LINE * 4];
+        private int lineLength;
         private volatile TerminalProcess process;
         private volatile long lastInput;
 
@@ -132,19 +133,23 @@ public class TerminalService implements TerminalUseCase {
                 for (int i = offset; i < offset + length; i++) {
                     int b = data[i] & 0xff;
                     if (b == '\r' || b == '\n') {
-                        if (line.length() > 0) {
-                            String typed = line.toString();
-                            line.setLength(0);
+                        if (lineLength > 0) {
+                            String typed = new String(line, 0, lineLength, java.nio.charset.StandardCharsets.UTF_8);
+                            lineLength = 0;
                             record(caller, ip, container, "terminal.command", typed, 0);
                         }
                     } else if (b == 0x7f || b == 0x08) {
-                        if (line.length() > 0) {
-                            line.setLength(line.length() - 1);
+                        // one character back: its UTF-8 continuation bytes, then its first byte
+                        while (lineLength > 0 && (line[lineLength - 1] & 0xc0) == 0x80) {
+                            lineLength--;
+                        }
+                        if (lineLength > 0) {
+                            lineLength--;
                         }
                     } else if (b == 0x03 || b == 0x15) {
-                        line.setLength(0); // Ctrl-C, Ctrl-U: the line is abandoned
-                    } else if (b >= 0x20 && line.length() < MAX_AUDITED_LINE) {
-                        line.append((char) b);
+                        lineLength = 0; // Ctrl-C, Ctrl-U: the line is abandoned
+                    } else if ((b >= 0x20 || b == '\t') && lineLength < line.length) {
+                        line[lineLength++] = (byte) b;
                     }
                 }
             }
