@@ -142,7 +142,7 @@ class ContainersIT {
         String name = docker.start("follow", "echo first; sleep 3; echo second; sleep 600");
         HttpResponse<Stream<String>> r = Server.CLIENT.send(
                 bearer("/api/v1/containers/" + name + "/logs?follow=true&lines=10", viewer).timeout(
-                        java.time.Duration.ofSeconds(60)).GET(), HttpResponse.BodyHandlers.ofLines());
+                        java.time.Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         Iterator<String> lines = r.body().iterator();
