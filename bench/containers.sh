@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Containers (issue 18): starts Quarterdeck on PostgreSQL and the local Docker Engine, starts BENCH_CONTAINERS (50)
+# busybox containers (qd18-bench-*, no network), and measures side by side, in interleaved rounds:
+#   docker stats --no-stream             the Docker CLI's one-shot stats of every running container (the baseline)
+#   GET /api/v1/containers               every container, running ones with their usage (Quarterdeck)
+# printing each round's wall time and the medians of BENCH_RUNS (5) rounds; then the terminal round trip (type
+# `echo`, receive its output) over WS /ws/terminal/{id}: p50/p90/p99 of BENCH_TTY_ROUNDS (200) after a warm-up.
+# Containers are removed and the server stopped on exit.
+#
+#   bench/containers.sh                      about 3 minutes after the build
+#   BENCH_CONTAINERS=20 BENCH_RUNS=3 bench/containers.sh
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+N=${BENCH_CONTAINERS:-50}
+RUNS=${BENCH_RUNS:-5}
+TTY_ROUNDS=${BENCH_TTY_ROUNDS:-200}
+DB=${BENCH_DB:-qd_bench_18}
+OUT="$ROOT/target/bench"
+mkdir -p "$OUT"
+
+QUARTERDECK_PG_DATABASES="$DB" "$ROOT/scripts/services.sh" postgres docker
+
+export QUARTERDECK_HTTP_PORT=${BENCH_PORT:-9233}
+export QUARTERDECK_DATA_DIR="$OUT/containers-data"
+export QUARTERDECK_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB
+export QUARTERDECK_DB_USER=quarterdeck QUARTERDECK_DB_PASSWORD=quarterdeck
+export QUARTERDECK_RATE_LIMIT_ENABLED=false
+export QUARTERDECK_JWT_ACCESS_TOKEN_MINUTES=60
+export QUARTERDECK_BOOTSTRAP_API_KEY="qdk_bench_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export QUARTERDECK_BOOTSTRAP_OWNER_PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+PGPASSWORD=quarterdeck psql -qtA -h 127.0.0.1 -U quarterdeck -d "$DB" \
+  -c 'drop schema if exists public cascade' -c 'create schema public' >/dev/null
+rm -rf "$QUARTERDECK_DATA_DIR"
+
+cleanup() {
+  docker ps -aq --filter name=qd18-bench- | xargs -r docker rm -f >/dev/null 2>&1 || true
+  "$ROOT/bin/quarterdeck" stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+cleanup
+
+echo "starting $N containers"
+for i in $(seq 1 "$N"); do
+  docker run -d --network none --name "qd18-bench-$i" local/busybox:1 sh -c 'while true; do sleep 1; done' >/dev/null
+done
+
+"$ROOT/bin/quarterdeck" start
+BASE="http://127.0.0.1:$QUARTERDECK_HTTP_PORT"
+TOKEN=$(curl -fsS -H 'Content-Type: application/json' \
+  -d "{\"username\":\"owner\",\"password\":\"$QUARTERDECK_BOOTSTRAP_OWNER_PASSWORD\"}" "$BASE/api/v1/auth/login" |
+  sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+[ -n "$TOKEN" ] || { echo "could not sign in" >&2; exit 1; }
+
+running=$(docker ps -q | wc -l)
+now_ms() { date +%s%3N; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# one warm-up of each (the server's first list loads classes and opens the engine's connections)
+docker stats --no-stream >/dev/null
+curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/containers"
+
+: >"$OUT/containers-cli.txt"; : >"$OUT/containers-api.txt"
+for r in $(seq 1 "$RUNS"); do
+  t0=$(now_ms); docker stats --no-stream >/dev/null; t1=$(now_ms)
+  body=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/containers"); t2=$(now_ms)
+  with_usage=$(grep -o '"memory_mb":[0-9.]*' <<<"$body" | grep -vc '"memory_mb":0$' || true)
+  echo "round $r: docker stats --no-stream $((t1 - t0)) ms; GET /api/v1/containers $((t2 - t1)) ms ($with_usage of $running running with usage)"
+  echo $((t1 - t0)) >>"$OUT/containers-cli.txt"; echo $((t2 - t1)) >>"$OUT/containers-api.txt"
+done
+cli=$(median <"$OUT/containers-cli.txt"); api=$(median <"$OUT/containers-api.txt")
+
+TTY=$(java "$ROOT/bench/TerminalRoundTrip.java" "$BASE" "$TOKEN" qd18-bench-1 "$TTY_ROUNDS" 50 | grep '^RESULT')
+
+{
+  echo "| measured ($running running containers, medians of $RUNS rounds) | ms |"
+  echo "|---|---|"
+  echo "| docker stats --no-stream (baseline) | $cli |"
+  echo "| GET /api/v1/containers | $api |"
+  echo "| ratio API / CLI | $(awk -v a="$api" -v c="$cli" 'BEGIN {printf "%.2f", a / c}') |"
+  echo
+  echo "terminal round trip (echo and its output, $TTY_ROUNDS rounds): $TTY"
+} | tee "$OUT/containers.md"
