@@ -70,6 +70,7 @@ public class TerminalSocket {
 
     private volatile TerminalUseCase.Terminal terminal;
     private volatile ScheduledFuture<?> idleCheck;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
     @OnOpen
     public void open(Session session, @PathParam("container_id") String containerId) {
@@ -218,8 +219,11 @@ public class TerminalSocket {
         }
     }
 
+    /** Closes once with the first reason given (ending the shell makes it exit, which must not close it again). */
     private void close(Session session, CloseReason.CloseCode code, String reason) {
-        end();
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         try {
             if (session.isOpen()) {
                 session.close(new CloseReason(code, reason.length() > 120 ? reason.substring(0, 120) : reason));
@@ -227,5 +231,6 @@ public class TerminalSocket {
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "closing a terminal socket that is already gone", e);
         }
+        end();
     }
 }
