@@ -120,7 +120,7 @@ class ContainersIT {
 
     @Test
     void logs_give_the_last_lines_with_timestamps_and_bound_lines() {
-        String name = docker.start("logs", "for i in 1 2 3 4 5; do echo out-$i; done; echo err-6 >&2; sleep 600");
+        String name = docker.start("logs", "for i in 1 2 3 4 5; do echo out-$i; done; sleep 1; echo err-6 >&2; sleep 600");
         String path = "/api/v1/containers/" + name + "/logs";
         waitFor(() -> get(path, viewer).body().contains("err-6"));
         Reply two = get(path + "?lines=2&follow=false", viewer);

@@ -63,7 +63,7 @@ final class DockerContainerEngine implements ContainerEngine, AutoCloseable {
     private static DockerClient client(EngineEndpoint endpoint, DockerSettings settings, boolean bounded) {
         String host = endpoint.url();
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host)
-                .withDockerTlsVerify(endpoint.usesTls()).build();
+                .withDockerTlsVerify(false).build(); // TLS is the HTTP client's (PemSslConfig), not read from DOCKER_* variables
         ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder().dockerHost(URI.create(host))
                 .maxConnections(settings.maxConnections()).connectionTimeout(settings.connectTimeout());
         if (endpoint.usesTls()) {

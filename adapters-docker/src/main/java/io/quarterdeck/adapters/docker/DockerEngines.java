@@ -3,6 +3,7 @@ package io.quarterdeck.adapters.docker;
 import io.quarterdeck.application.port.out.containers.ContainerEngine;
 import io.quarterdeck.application.port.out.containers.ContainerEngines;
 import io.quarterdeck.domain.containers.EngineEndpoint;
+import io.quarterdeck.domain.containers.EngineUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,18 @@ public class DockerEngines implements ContainerEngines {
         if (existing != null) {
             return existing.as(serverId);
         }
-        return clients.computeIfAbsent(endpoint, e -> new DockerContainerEngine(serverId, e, settings)).as(serverId);
+        try {
+            return clients.computeIfAbsent(endpoint, e -> new DockerContainerEngine(serverId, e, settings))
+                    .as(serverId);
+        } catch (RuntimeException e) {
+            // unreadable TLS material, for one: the engine cannot be reached until the server's settings are fixed
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new EngineUnavailableException(serverId, "cannot create its client (" + root + ")",
+                    settings.retryAfterSeconds());
+        }
     }
 
     @Override

@@ -94,7 +94,7 @@ class DockerContainerEngineIT {
 
     @Test
     void logs_have_the_last_lines_of_stdout_and_stderr_with_timestamps() {
-        String name = docker.start("logs", "for i in 1 2 3 4 5; do echo out-$i; done; echo err-6 >&2; sleep 60");
+        String name = docker.start("logs", "for i in 1 2 3 4 5; do echo out-$i; done; sleep 1; echo err-6 >&2; sleep 60");
         waitFor(() -> engine.logs(name, 100).contains("err-6"));
         String last = engine.logs(name, 2);
         List<String> lines = last.lines().toList();
