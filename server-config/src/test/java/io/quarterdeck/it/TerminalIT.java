@@ -132,6 +132,31 @@ class TerminalIT {
     }
 
     @Test
+    void a_registered_servers_container_has_a_terminal_too() throws Exception {
+        String name = docker.start("remote-tty", "sleep 600");
+        try (TcpToUnixRelay relay = new TcpToUnixRelay(java.nio.file.Path.of("/var/run/docker.sock")).start()) {
+            Server.Reply created = Server.send(Server.bearer("/api/v1/servers", admin)
+                    .header("Content-Type", "application/json").POST(Server.json("{\"name\":\"qd18-tty-"
+                            + System.nanoTime() + "\",\"docker_url\":\"" + relay.url() + "\"}")));
+            assertEquals(201, created.status(), created.body());
+            String id = created.json().getString("id");
+            try {
+                Tty tty = new Tty();
+                WebSocket ws = open(name + "?server_id=" + id, admin, tty);
+                type(ws, "echo remote-$((1+1))\r");
+                tty.await("remote-2");
+                type(ws, "exit\r");
+                assertTrue(tty.closed.get(20, TimeUnit.SECONDS).startsWith("1000"));
+                Tty unknown = new Tty();
+                open(name + "?server_id=qd18-no-server", admin, unknown);
+                assertTrue(unknown.closed.get(20, TimeUnit.SECONDS).startsWith("4404"));
+            } finally {
+                Server.send(Server.bearer("/api/v1/servers/" + id, admin).DELETE());
+            }
+        }
+    }
+
+    @Test
     void an_idle_session_is_closed() throws Exception {
         String name = docker.start("idle", "sleep 600");
         Tty tty = new Tty();

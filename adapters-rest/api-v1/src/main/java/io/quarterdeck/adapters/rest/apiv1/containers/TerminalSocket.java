@@ -44,11 +44,12 @@ import java.util.logging.Logger;
  * <ul>
  * <li>Binary frames carry stdin (client to server) and the TTY's output (server to client); a text frame is input
  * too, except {@code {"type":"resize","cols":120,"rows":40}}, which resizes the TTY. The initial size is
- * {@code ?cols=&rows=} (default 80 x 24).</li>
+ * {@code ?cols=&rows=} (default 80 x 24); {@code ?server_id=} opens it on a registered server's engine (seed 004)
+ * instead of the local one.</li>
  * <li>Output is sent synchronously from the one thread that reads the process's output: a slow client slows the
  * shell down (TCP back-pressure to the engine) instead of making the server buffer.</li>
  * <li>Closes: 1000 when the shell exits; 1001 after {@code quarterdeck.terminal.idle-timeout-seconds} without input;
- * 1008 for credentials or role; 4404 for an unknown container; 4409 when the container is not running or the caller
+ * 1008 for credentials or role; 4404 for an unknown container or server; 4409 when the container is not running or the caller
  * already holds {@code quarterdeck.terminal.sessions-per-user} terminals; 1013 when the engine is unavailable.</li>
  * </ul>
  */
@@ -85,7 +86,7 @@ public class TerminalSocket {
         int cols = size(session, "cols", 80);
         int rows = size(session, "rows", 24);
         try {
-            terminal = terminals.open(caller, null, ContainersUseCase.LOCAL, containerId, cols, rows,
+            terminal = terminals.open(caller, null, serverId(session), containerId, cols, rows,
                     (data, offset, length) -> send(session, data, offset, length),
                     () -> close(session, CloseReason.CloseCodes.NORMAL_CLOSURE, "shell exited"));
         } catch (NotFoundException e) {
@@ -110,6 +111,12 @@ public class TerminalSocket {
                         + terminals.settings().terminalIdleTimeout().toSeconds() + " s");
             }
         });
+    }
+
+    /** {@code ?server_id=} names a registered server's engine; the local engine by default (seed 000). */
+    private static String serverId(Session session) {
+        List<String> values = session.getRequestParameterMap().get("server_id");
+        return values == null || values.isEmpty() || values.get(0).isBlank() ? ContainersUseCase.LOCAL : values.get(0);
     }
 
     private static int size(Session session, String name, int fallback) {
