@@ -5,7 +5,8 @@
 #   GET /api/v1/containers               every container, running ones with their usage (Quarterdeck)
 # printing each round's wall time and the medians of BENCH_RUNS (5) rounds; then the terminal round trip (type
 # `echo`, receive its output) over WS /ws/terminal/{id}: p50/p90/p99 of BENCH_TTY_ROUNDS (200) after a warm-up.
-# Containers are removed and the server stopped on exit.
+# Containers are removed and the server stopped on exit. Port BENCH_PORT (9233), database BENCH_DB (qd_bench_18,
+# emptied first).
 #
 #   bench/containers.sh                      about 3 minutes after the build
 #   BENCH_CONTAINERS=20 BENCH_RUNS=3 bench/containers.sh
@@ -33,9 +34,10 @@ PGPASSWORD=quarterdeck psql -qtA -h 127.0.0.1 -U quarterdeck -d "$DB" \
   -c 'drop schema if exists public cascade' -c 'create schema public' >/dev/null
 rm -rf "$QUARTERDECK_DATA_DIR"
 
+LIBERTY="$ROOT/server-config/target/liberty/wlp/bin/server"
 cleanup() {
   docker ps -aq --filter name=qd18-bench- | xargs -r docker rm -f >/dev/null 2>&1 || true
-  "$ROOT/bin/quarterdeck" stop >/dev/null 2>&1 || true
+  [ -x "$LIBERTY" ] && "$LIBERTY" stop quarterdeck >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 cleanup
@@ -45,8 +47,14 @@ for i in $(seq 1 "$N"); do
   docker run -d --network none --name "qd18-bench-$i" local/busybox:1 sh -c 'while true; do sleep 1; done' >/dev/null
 done
 
-"$ROOT/bin/quarterdeck" start
+# Build this checkout as one reactor without installing anything into ~/.m2 (bin/quarterdeck start installs): the
+# verify phase with the tests skipped creates and deploys the Liberty server (it starts and stops it once), which
+# is then started on its own.
+mvn -B -ntp -q verify -DskipTests -DskipITs
+"$LIBERTY" start quarterdeck >/dev/null
 BASE="http://127.0.0.1:$QUARTERDECK_HTTP_PORT"
+for _ in $(seq 1 240); do curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null && break; sleep 1; done
+curl -fsS -o /dev/null "$BASE/health/ready" || { echo "the server did not become ready" >&2; exit 1; }
 TOKEN=$(curl -fsS -H 'Content-Type: application/json' \
   -d "{\"username\":\"owner\",\"password\":\"$QUARTERDECK_BOOTSTRAP_OWNER_PASSWORD\"}" "$BASE/api/v1/auth/login" |
   sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
