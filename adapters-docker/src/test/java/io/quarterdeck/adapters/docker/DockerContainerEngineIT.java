@@ -178,6 +178,42 @@ class DockerContainerEngineIT {
         assertTrue(lines.get(0).timestamp().isAfter(Instant.now().minusSeconds(120)));
     }
 
+    @Test
+    void a_late_stats_sample_lists_the_container_without_usage_instead_of_stalling_the_list() {
+        String name = docker.start("late", "sleep 600");
+        DockerSettings d = DockerSettings.defaults();
+        DockerEngines impatient = new DockerEngines(new DockerSettings(d.localUrl(), d.callTimeout(),
+                java.time.Duration.ofMillis(1), d.connectTimeout(), d.maxConnections(), d.retryAfterSeconds()));
+        try {
+            long start = System.nanoTime();
+            Container c = impatient.local().containers().stream().filter(x -> x.name().equals(name)).findFirst()
+                    .orElseThrow();
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(ContainerState.RUNNING, c.state());
+            assertEquals(0.0, c.resources().memoryMb(), "its sample (about 1 s) came after the 1 ms stats timeout");
+            assertTrue(ms < 1000, "the list did not wait for the samples: " + ms + " ms");
+        } finally {
+            impatient.closeAll();
+        }
+    }
+
+    @Test
+    void the_docker_probe_pings_the_local_engine_and_an_absent_engine_fails_the_probe_not_the_caller() {
+        DockerProbe probe = new DockerProbe(engines);
+        assertEquals("docker", probe.name());
+        assertTrue(probe.configured());
+        assertTrue(probe.ping() >= 0);
+        DockerSettings d = DockerSettings.defaults();
+        DockerEngines nowhere = new DockerEngines(new DockerSettings("unix:///tmp/qd18-no-such.sock", d.callTimeout(),
+                d.statsTimeout(), d.connectTimeout(), d.maxConnections(), d.retryAfterSeconds()));
+        try {
+            assertThrows(EngineUnavailableException.class, () -> new DockerProbe(nowhere).ping());
+            assertThrows(EngineUnavailableException.class, () -> nowhere.local().containers());
+        } finally {
+            nowhere.closeAll();
+        }
+    }
+
     private static void send(ContainerEngine.TerminalProcess tty, String keys) {
         byte[] b = keys.getBytes(StandardCharsets.UTF_8);
         tty.input(b, 0, b.length);

@@ -121,11 +121,11 @@ public class TerminalService implements TerminalUseCase {
         @Override
         public void input(byte[] data, int offset, int length) {
             lastInput = clock.millis();
-            collect(data, offset, length);
             TerminalProcess p = process;
             if (p != null) {
-                p.input(data, offset, length);
+                p.input(data, offset, length); // the keys first: the audit write is not in the echo's round trip
             }
+            collect(data, offset, length);
         }
 
         private void collect(byte[] data, int offset, int length) {
