@@ -42,6 +42,9 @@ final class Deployments {
         List<String> ports = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.quarterdeck.application.port").stream()
                 .filter(c -> c.isInterface() && !c.isAnnotation() && !c.getSimpleName().equals("package-info"))
+                // Interfaces nested in a port are the callbacks and handles it takes or hands out (a terminal's
+                // output, an open terminal), never injected: not ports themselves.
+                .filter(c -> !c.isNestedClass())
                 .filter(c -> PORT_PACKAGE.matcher(c.getPackageName()).matches())
                 .map(JavaClass::getName)
                 .sorted()

@@ -6,6 +6,8 @@ import io.quarterdeck.domain.containers.EngineEndpoint;
 import io.quarterdeck.domain.containers.EngineUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,13 @@ public class DockerEngines implements ContainerEngines {
     @Override
     public ContainerEngine local() {
         return of(LOCAL, localEndpoint);
+    }
+
+    /** The local engine for injection, where only it is needed (the same client as {@link #local()}). */
+    @Produces
+    @Dependent
+    ContainerEngine localEngine() {
+        return local();
     }
 
     @Override
