@@ -1,0 +1,33 @@
+package io.quarterdeck.adapters.messaging.amqp;
+
+import io.quarterdeck.application.port.in.apps.ReportUseCase;
+import io.quarterdeck.application.port.in.apps.Reports;
+import io.quarterdeck.domain.apps.App;
+import io.quarterdeck.domain.apps.AppRuntime;
+import io.quarterdeck.domain.apps.FunctionLog;
+import io.quarterdeck.domain.apps.PipelineTask;
+
+/** One report message into the use case its {@code type} names. */
+final class ReportDispatcher {
+    private final ReportUseCase reports;
+
+    ReportDispatcher(ReportUseCase reports) {
+        this.reports = reports;
+    }
+
+    /** Throws a {@code DomainException} when the message is malformed or names something unknown. */
+    void dispatch(byte[] body) {
+        Object report = Reports.message(JsonMaps.parse(body));
+        if (report instanceof App.Registration r) {
+            reports.register(r);
+        } else if (report instanceof Reports.AppStatus s) {
+            reports.reportStatus(s.app(), s.report());
+        } else if (report instanceof AppRuntime r) {
+            reports.reportRuntime(r);
+        } else if (report instanceof PipelineTask t) {
+            reports.reportTask(t);
+        } else if (report instanceof FunctionLog l) {
+            reports.reportFunction(l);
+        }
+    }
+}
