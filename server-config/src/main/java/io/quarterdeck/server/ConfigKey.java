@@ -65,7 +65,15 @@ enum ConfigKey {
     AUTH_REVOCATION_RELOAD_SECONDS("quarterdeck.auth.revocation-reload-seconds", 15),
     BOOTSTRAP_API_KEY("quarterdeck.bootstrap-api-key", null),
     BOOTSTRAP_OWNER_USERNAME("quarterdeck.bootstrap.owner-username", "owner"),
-    BOOTSTRAP_OWNER_PASSWORD("quarterdeck.bootstrap.owner-password", null);
+    BOOTSTRAP_OWNER_PASSWORD("quarterdeck.bootstrap.owner-password", null),
+
+    // Apps and the RabbitMQ command bus, issue 16 (MessagingSettingsProducer)
+    RABBITMQ_URL("quarterdeck.rabbitmq.url", null),
+    RABBITMQ_COMMANDS_EXCHANGE("quarterdeck.rabbitmq.commands-exchange", "quarterdeck.commands"),
+    RABBITMQ_REPORTS_EXCHANGE("quarterdeck.rabbitmq.reports-exchange", "quarterdeck.reports"),
+    RABBITMQ_REPORTS_QUEUE("quarterdeck.rabbitmq.reports-queue", "quarterdeck.reports"),
+    RABBITMQ_RELAY_BATCH("quarterdeck.rabbitmq.relay-batch", 500),
+    RABBITMQ_RELAY_INTERVAL_MS("quarterdeck.rabbitmq.relay-interval-ms", 200);
 
     private final String key;
     private final String fallback;

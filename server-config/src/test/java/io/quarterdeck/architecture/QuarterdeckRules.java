@@ -29,6 +29,7 @@ final class QuarterdeckRules {
     static final String SECURITY = "io.quarterdeck.adapters.security..";
     static final String REST = "io.quarterdeck.adapters.rest..";
     static final String SPINE = "io.quarterdeck.adapters.rest.spine..";
+    static final String MESSAGING = "io.quarterdeck.adapters.messaging..";
 
     /**
      * Every package directly under {@code application} except {@code port}, as found among the production classes:
@@ -48,6 +49,7 @@ final class QuarterdeckRules {
             .adapter("persistence", PERSISTENCE)
             .adapter("security", SECURITY)
             .adapter("rest", REST)
+            .adapter("messaging", MESSAGING)
             .withOptionalLayers(false)
             // The composition root (server-config) wires every layer together; the rules below still hold there.
             .ignoreDependency(resideInAPackage(COMPOSITION_ROOT), alwaysTrue())
@@ -98,6 +100,11 @@ final class QuarterdeckRules {
             .that().resideOutsideOfPackage(SECURITY)
             .should().dependOnClassesThat(resideInAnyPackage("org.jose4j..", "org.bouncycastle.."))
             .because("tokens, keys and hashing are the security adapter's alone");
+
+    static final ArchRule only_the_messaging_adapter_uses_the_rabbitmq_client = noClasses()
+            .that().resideOutsideOfPackage("io.quarterdeck.adapters.messaging.amqp..")
+            .should().dependOnClassesThat(resideInAnyPackage("com.rabbitmq.."))
+            .because("the RabbitMQ client is the messaging adapter's alone (its amqp package)");
 
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("io.quarterdeck.(**)").should().beFreeOfCycles()

@@ -93,6 +93,8 @@ class RulesFailOnWrongClassesTest {
         seenFailing(QuarterdeckRules.only_the_persistence_adapter_uses_jpa_jdbc_frameworks, RestUsingJpa.class);
         seenFailing(QuarterdeckRules.only_the_rest_adapters_use_http, ServerWithResource.class);
         seenFailing(QuarterdeckRules.only_the_security_adapter_uses_crypto_libraries, ServerSigningTokens.class);
+        seenFailing(QuarterdeckRules.only_the_messaging_adapter_uses_the_rabbitmq_client,
+                io.quarterdeck.server.archfixture.ServerPublishingToRabbitMq.class);
     }
 
     @Test
