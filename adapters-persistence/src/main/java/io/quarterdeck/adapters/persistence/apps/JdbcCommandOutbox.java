@@ -16,8 +16,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The command outbox in {@code command_outbox}: the identity column orders commands; pending ones are locked with
- * {@code SKIP LOCKED} on PostgreSQL so two relays (two instances) never publish the same batch at once.
+ * The command outbox in {@code command_outbox}: the identity column orders commands. Pending ones are locked (plain
+ * {@code FOR UPDATE}, not {@code SKIP LOCKED}): a second relay (another instance) waits for the first to commit and
+ * then takes the next commands, so commands of one app are never published out of order by two relays at once.
  */
 @ApplicationScoped
 public class JdbcCommandOutbox implements CommandOutbox {
@@ -72,7 +73,7 @@ public class JdbcCommandOutbox implements CommandOutbox {
     @Override
     public List<Command> lockPending(int max) {
         return Sql.on(em, ds, c -> list(c, "select " + COLUMNS + " from command_outbox where sent_at is null"
-                + " order by sequence limit ? for update" + (Sql.postgres(c) ? " skip locked" : ""), List.of(max)));
+                + " order by sequence limit ? for update", List.of(max)));
     }
 
     @Override
