@@ -71,7 +71,7 @@ final class Params {
     }
 
     static String label(Duration d) {
-        if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
+        if (d.toHours() > 48 && d.equals(Duration.ofDays(d.toDays()))) {
             return "last_" + d.toDays() + "d";
         }
         if (d.toHours() > 0 && d.equals(Duration.ofHours(d.toHours()))) {
