@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -61,35 +62,61 @@ public class AppService implements ReportUseCase, QueryAppsUseCase, CommandAppsU
 
     @Override
     public AppDetails reportStatus(String app, App.StatusReport report) {
-        App.StatusChange change = tx.reportStatus(app, report);
+        List<Consumer<AppEventPublisher>> events = new ArrayList<>();
+        statusEvents(tx.reportStatus(app, report), events);
+        events.forEach(this::publish);
+        return get(app);
+    }
+
+    static void statusEvents(App.StatusChange change, List<Consumer<AppEventPublisher>> events) {
         if (change.statusChanged()) {
-            publish(p -> p.appStatusChanged(app, change.oldStatus(), change.newStatus()));
+            events.add(p -> p.appStatusChanged(change.app(), change.oldStatus(), change.newStatus()));
         }
         if (change.becameFatal()) {
-            publish(p -> p.appFatal(app));
+            events.add(p -> p.appFatal(change.app()));
         }
-        return get(app);
     }
 
     @Override
     public AppRuntime reportRuntime(AppRuntime runtime) {
-        Optional<AppRuntime> before = tx.reportRuntime(runtime);
+        List<Consumer<AppEventPublisher>> events = new ArrayList<>();
+        runtimeEvents(runtime, tx.reportRuntime(runtime), events);
+        events.forEach(this::publish);
+        return runtime;
+    }
+
+    static void runtimeEvents(AppRuntime runtime, Optional<AppRuntime> before, List<Consumer<AppEventPublisher>> events) {
         if (before.isEmpty()) {
-            publish(p -> p.runtimeStarted(runtime));
+            events.add(p -> p.runtimeStarted(runtime));
         }
         if (runtime.status().finished() && (before.isEmpty() || !before.get().status().finished())) {
-            publish(p -> p.runtimeCompleted(runtime));
+            events.add(p -> p.runtimeCompleted(runtime));
         }
-        return runtime;
     }
 
     @Override
     public PipelineTask reportTask(PipelineTask task) {
-        Optional<PipelineTask> before = tx.reportTask(task);
-        if (before.isEmpty() || before.get().status() != task.status() || !before.get().stage().equals(task.stage())) {
-            publish(p -> p.taskUpdated(task));
-        }
+        List<Consumer<AppEventPublisher>> events = new ArrayList<>();
+        taskEvents(task, tx.reportTask(task), events);
+        events.forEach(this::publish);
         return task;
+    }
+
+    static void taskEvents(PipelineTask task, Optional<PipelineTask> before, List<Consumer<AppEventPublisher>> events) {
+        if (before.isEmpty() || before.get().status() != task.status() || !before.get().stage().equals(task.stage())) {
+            events.add(p -> p.taskUpdated(task));
+        }
+    }
+
+    @Override
+    public void reportAll(List<Object> reports) {
+        List<Consumer<AppEventPublisher>> events;
+        try {
+            events = tx.applyAll(reports);
+        } catch (AppAlreadyExistsException e) {
+            events = tx.applyAll(reports);
+        }
+        events.forEach(this::publish);
     }
 
     @Override

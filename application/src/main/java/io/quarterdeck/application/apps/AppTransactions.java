@@ -97,6 +97,30 @@ public class AppTransactions {
         return functions.insertIfAbsent(log);
     }
 
+    /** The reports in one transaction; returns the events to publish after commit, in order. */
+    @Transactional
+    public List<java.util.function.Consumer<io.quarterdeck.application.port.out.apps.AppEventPublisher>> applyAll(
+            List<Object> reports) {
+        List<java.util.function.Consumer<io.quarterdeck.application.port.out.apps.AppEventPublisher>> events =
+                new ArrayList<>();
+        for (Object report : reports) {
+            if (report instanceof App.Registration r) {
+                register(r);
+            } else if (report instanceof io.quarterdeck.application.port.in.apps.Reports.AppStatus s) {
+                AppService.statusEvents(reportStatus(s.app(), s.report()), events);
+            } else if (report instanceof AppRuntime r) {
+                AppService.runtimeEvents(r, reportRuntime(r), events);
+            } else if (report instanceof PipelineTask t) {
+                AppService.taskEvents(t, reportTask(t), events);
+            } else if (report instanceof FunctionLog l) {
+                reportFunction(l);
+            } else {
+                throw new IllegalArgumentException("not a report: " + report);
+            }
+        }
+        return events;
+    }
+
     @Transactional
     public Command issue(String actor, String app, CommandType type) {
         App a = apps.lock(app).orElseThrow(() -> new NotFoundException("app", app));

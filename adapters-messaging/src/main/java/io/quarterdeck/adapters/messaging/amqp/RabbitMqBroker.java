@@ -26,7 +26,7 @@ public class RabbitMqBroker {
         this.connection = settings == null || !settings.configured() ? null : new RabbitMqConnection(settings, threads);
         this.bus = connection == null ? null : new RabbitMqCommandBus(settings, connection);
         this.listener = connection == null ? null
-                : new RabbitMqReportListener(settings, connection, new ReportDispatcher(reports));
+                : new RabbitMqReportListener(settings, connection, new ReportDispatcher(reports), threads);
     }
 
     /** For CDI proxies only. */

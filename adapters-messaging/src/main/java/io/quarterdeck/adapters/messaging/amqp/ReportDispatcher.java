@@ -15,9 +15,23 @@ final class ReportDispatcher {
         this.reports = reports;
     }
 
+    /** The decoded report of a message; a {@code DomainException} when it is malformed. */
+    static Object decode(byte[] body) {
+        return Reports.message(JsonMaps.parse(body));
+    }
+
+    /** Decoded reports in one transaction; a {@code DomainException} when one is refused (nothing applied then). */
+    void applyAll(java.util.List<Object> batch) {
+        reports.reportAll(batch);
+    }
+
     /** Throws a {@code DomainException} when the message is malformed or names something unknown. */
     void dispatch(byte[] body) {
-        Object report = Reports.message(JsonMaps.parse(body));
+        apply(decode(body));
+    }
+
+    /** One decoded report in a transaction of its own. */
+    void apply(Object report) {
         if (report instanceof App.Registration r) {
             reports.register(r);
         } else if (report instanceof Reports.AppStatus s) {

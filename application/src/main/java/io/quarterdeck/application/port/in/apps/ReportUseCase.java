@@ -23,4 +23,11 @@ public interface ReportUseCase {
 
     /** Returns whether the log was new. The app must be registered. */
     boolean reportFunction(FunctionLog log);
+
+    /**
+     * Several decoded reports ({@link Reports#message}) in one transaction, in order, their events after commit: the
+     * AMQP listener's batch. Any report refused (a {@code DomainException}) rolls the whole batch back and is thrown;
+     * the caller then applies the reports one by one to find it.
+     */
+    void reportAll(java.util.List<Object> reports);
 }
