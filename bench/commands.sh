@@ -14,6 +14,7 @@
 # this script packages it (`mvn package`, never `install`) and starts Liberty's own `server` script.
 #
 #   bench/commands.sh          BENCH_PORT (9211), BENCH_DB (qd_bench_16), BENCH_GET_REQUESTS (300)
+#   BENCH_ONLY=intake bench/commands.sh     only step 1
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -84,6 +85,13 @@ wait_sql "select count(*) from apps where progress_current = 2" 10000
 t1=$(now)
 STATUS_RATE=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", 20000/(b-a)}')
 echo "register: $REG_RATE reports/s applied; status: $STATUS_RATE reports/s applied"
+
+if [ "${BENCH_ONLY:-}" = intake ]; then
+  echo "| AMQP intake, app.register (10,000) | $REG_RATE reports/s | | >= 5,000/s |" | tee "$OUT/commands-intake.md"
+  echo "| AMQP intake, app.status (20,000) | $STATUS_RATE reports/s | | >= 5,000/s |" | tee -a "$OUT/commands-intake.md"
+  curl -fsS -u guest:guest -X DELETE "http://127.0.0.1:15672/api/vhosts/$VHOST" >/dev/null || true
+  exit 0
+fi
 
 echo "== 2. GET /api/v1/apps over 10,000 apps with a filter"
 get_times() { # path -> one time_total (ms) per line
