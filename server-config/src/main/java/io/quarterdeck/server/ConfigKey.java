@@ -84,7 +84,14 @@ enum ConfigKey {
             ContainerSettings.defaults().terminalIdleTimeout().toSeconds()),
     TERMINAL_SESSIONS_PER_USER("quarterdeck.terminal.sessions-per-user",
             ContainerSettings.defaults().terminalSessionsPerUser()),
-    TERMINAL_SHELL("quarterdeck.terminal.shell", String.join(",", ContainerSettings.defaults().terminalShell()));
+    TERMINAL_SHELL("quarterdeck.terminal.shell", String.join(",", ContainerSettings.defaults().terminalShell())),
+    // Apps and the RabbitMQ command bus, issue 16 (MessagingSettingsProducer)
+    RABBITMQ_URL("quarterdeck.rabbitmq.url", null),
+    RABBITMQ_COMMANDS_EXCHANGE("quarterdeck.rabbitmq.commands-exchange", "quarterdeck.commands"),
+    RABBITMQ_REPORTS_EXCHANGE("quarterdeck.rabbitmq.reports-exchange", "quarterdeck.reports"),
+    RABBITMQ_REPORTS_QUEUE("quarterdeck.rabbitmq.reports-queue", "quarterdeck.reports"),
+    RABBITMQ_RELAY_BATCH("quarterdeck.rabbitmq.relay-batch", 500),
+    RABBITMQ_RELAY_INTERVAL_MS("quarterdeck.rabbitmq.relay-interval-ms", 200);
 
     private final String key;
     private final String fallback;

@@ -25,7 +25,8 @@ class ArchitectureTest {
         "io.quarterdeck.adapters.rest.spine.", "io.quarterdeck.adapters.rest.healthmonitor.",
         "io.quarterdeck.adapters.rest.apiv1.", "io.quarterdeck.adapters.rest.clusterai.",
         "io.quarterdeck.adapters.security.", "io.quarterdeck.adapters.persistence.",
-        "io.quarterdeck.adapters.docker.", "io.quarterdeck.application.containers.", "io.quarterdeck.server."})
+        "io.quarterdeck.adapters.docker.", "io.quarterdeck.application.containers.", "io.quarterdeck.server.",
+        "io.quarterdeck.adapters.messaging."})
     void the_rules_see_every_module(String packagePrefix) {
         assertTrue(PRODUCTION.stream().anyMatch(c -> c.getName().startsWith(packagePrefix)),
                 "no production class found under " + packagePrefix + ": the rules would pass vacuously");
@@ -79,6 +80,11 @@ class ArchitectureTest {
     @Test
     void only_the_security_adapter_uses_crypto_libraries() {
         QuarterdeckRules.only_the_security_adapter_uses_crypto_libraries.check(PRODUCTION);
+    }
+
+    @Test
+    void only_the_messaging_adapter_uses_the_rabbitmq_client() {
+        QuarterdeckRules.only_the_messaging_adapter_uses_the_rabbitmq_client.check(PRODUCTION);
     }
 
     @Test

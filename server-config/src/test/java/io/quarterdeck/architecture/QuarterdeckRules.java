@@ -30,6 +30,7 @@ final class QuarterdeckRules {
     static final String DOCKER = "io.quarterdeck.adapters.docker..";
     static final String REST = "io.quarterdeck.adapters.rest..";
     static final String SPINE = "io.quarterdeck.adapters.rest.spine..";
+    static final String MESSAGING = "io.quarterdeck.adapters.messaging..";
 
     /**
      * Every package directly under {@code application} except {@code port}, as found among the production classes:
@@ -50,6 +51,7 @@ final class QuarterdeckRules {
             .adapter("security", SECURITY)
             .adapter("docker", DOCKER)
             .adapter("rest", REST)
+            .adapter("messaging", MESSAGING)
             .withOptionalLayers(false)
             // The composition root (server-config) wires every layer together; the rules below still hold there.
             .ignoreDependency(resideInAPackage(COMPOSITION_ROOT), alwaysTrue())
@@ -105,6 +107,11 @@ final class QuarterdeckRules {
             .that().resideOutsideOfPackage(DOCKER)
             .should().dependOnClassesThat(resideInAnyPackage("com.github.dockerjava.."))
             .because("the container engine's client is the Docker adapter's alone; the core sees the engine port");
+
+    static final ArchRule only_the_messaging_adapter_uses_the_rabbitmq_client = noClasses()
+            .that().resideOutsideOfPackage("io.quarterdeck.adapters.messaging.amqp..")
+            .should().dependOnClassesThat(resideInAnyPackage("com.rabbitmq.."))
+            .because("the RabbitMQ client is the messaging adapter's alone (its amqp package)");
 
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("io.quarterdeck.(**)").should().beFreeOfCycles()

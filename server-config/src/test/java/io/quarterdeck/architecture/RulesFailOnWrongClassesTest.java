@@ -95,6 +95,8 @@ class RulesFailOnWrongClassesTest {
         seenFailing(QuarterdeckRules.only_the_security_adapter_uses_crypto_libraries, ServerSigningTokens.class);
         seenFailing(QuarterdeckRules.only_the_docker_adapter_uses_docker_java,
                 io.quarterdeck.adapters.rest.archfixture.RestUsingDockerJava.class);
+        seenFailing(QuarterdeckRules.only_the_messaging_adapter_uses_the_rabbitmq_client,
+                io.quarterdeck.server.archfixture.ServerPublishingToRabbitMq.class);
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Tests of the apps stores against real databases. */
+package io.quarterdeck.adapters.persistence.apps;

@@ -1,0 +1,2 @@
+/** Tests of the apps rules. */
+package io.quarterdeck.domain.apps;

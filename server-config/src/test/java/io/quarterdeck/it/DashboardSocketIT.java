@@ -1,0 +1,83 @@
+package io.quarterdeck.it;
+
+import static io.quarterdeck.it.Server.bearer;
+import static io.quarterdeck.it.Server.postJson;
+import static io.quarterdeck.it.Server.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarterdeck.it.LiveFeedIT.Listener;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.WebSocket;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code WS /api/v1/ws/dashboard}: a viewer authenticated by its first message receives every apps message type the
+ * seed lists as the reports and commands happen; bad credentials close with 1008.
+ */
+class DashboardSocketIT {
+    static WebSocket connect(Listener l) throws Exception {
+        URI uri = URI.create(Server.BASE.replace("http", "ws") + "/api/v1/ws/dashboard");
+        return Server.CLIENT.newWebSocketBuilder().buildAsync(uri, l).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_viewer_receives_every_apps_message_type() throws Exception {
+        String viewer = IdentityIT.personWithRole("viewer");
+        String operator = IdentityIT.personWithRole("operator");
+        Listener l = new Listener();
+        WebSocket ws = connect(l);
+        try {
+            ws.sendText("{\"type\":\"auth\",\"token\":\"" + viewer + "\"}", true).get(10, TimeUnit.SECONDS);
+            LiveFeedIT.next(l, "subscribed");
+            String app = "dash_" + UUID.randomUUID().toString().substring(0, 8);
+            assertEquals(200, postJson("/api/v1/apps", "{\"app\":\"" + app + "\",\"group\":\"dash\"}").status());
+
+            assertEquals(202, send(bearer("/api/v1/apps/" + app + "/start", operator)
+                    .POST(HttpRequest.BodyPublishers.noBody())).status());
+            JsonObject sent = LiveFeedIT.next(l, "app.command_sent");
+            assertEquals(app, sent.getJsonObject("data").getString("app"));
+            assertEquals("START", sent.getJsonObject("data").getString("command"));
+            assertTrue(sent.getString("timestamp").endsWith("Z"));
+
+            postJson("/api/v1/apps/" + app + "/status", "{\"run_status\":\"RUNNING\"}");
+            JsonObject changed = LiveFeedIT.next(l, "app.status_changed");
+            assertEquals(app, changed.getJsonObject("data").getString("app"));
+            assertEquals("IDLE", changed.getJsonObject("data").getString("old_status"));
+            assertEquals("RUNNING", changed.getJsonObject("data").getString("new_status"));
+
+            String now = Instant.now().toString();
+            postJson("/api/v1/runtimes", "{\"runtime\":\"" + app + "_r\",\"app\":\"" + app + "\",\"started\":\"" + now
+                    + "\",\"status\":\"RUNNING\"}");
+            assertEquals(app + "_r", LiveFeedIT.next(l, "runtime.started").getJsonObject("data").getString("runtime"));
+            postJson("/api/v1/runtimes", "{\"runtime\":\"" + app + "_r\",\"app\":\"" + app + "\",\"started\":\"" + now
+                    + "\",\"ended\":\"" + now + "\",\"status\":\"COMPLETED\"}");
+            assertEquals("COMPLETED", LiveFeedIT.next(l, "runtime.completed").getJsonObject("data").getString("status"));
+
+            postJson("/api/v1/apps/" + app + "/status", "{\"run_status\":\"FAILED\",\"fatal_flag\":\"FATAL\"}");
+            assertEquals(app, LiveFeedIT.next(l, "app.fatal").getJsonObject("data").getString("app"));
+
+            postJson("/api/v1/pipelines/tasks", "{\"task_id\":\"" + app + "_t\",\"document_type\":\"dash\","
+                    + "\"stage\":\"ocr\",\"status\":\"RUNNING\"}");
+            assertEquals("ocr", LiveFeedIT.next(l, "pipeline.task_updated").getJsonObject("data").getString("stage"));
+
+            ws.sendText("{\"type\":\"subscribe\",\"apps\":\"scraper_*\",\"level\":\"WARNING\"}", true);
+            assertEquals("WARNING", LiveFeedIT.next(l, "subscribed").getJsonObject("data").getString("level"));
+        } finally {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+    }
+
+    @Test
+    void a_bad_credential_closes_with_1008() throws Exception {
+        Listener l = new Listener();
+        WebSocket ws = connect(l);
+        ws.sendText("{\"type\":\"auth\",\"token\":\"not-a-token\"}", true);
+        assertEquals(1008, l.closed.get(15, TimeUnit.SECONDS));
+    }
+}
