@@ -2,6 +2,8 @@ package io.quarterdeck.server;
 
 import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
 import io.quarterdeck.application.port.in.identity.IdentitySettings;
+import io.quarterdeck.application.port.in.logs.LogSettings;
+import io.quarterdeck.application.port.in.metrics.MetricSettings;
 
 /**
  * Every {@code quarterdeck.*} key the producers in this package read, each with its default in this one place (or
@@ -65,7 +67,21 @@ enum ConfigKey {
     AUTH_REVOCATION_RELOAD_SECONDS("quarterdeck.auth.revocation-reload-seconds", 15),
     BOOTSTRAP_API_KEY("quarterdeck.bootstrap-api-key", null),
     BOOTSTRAP_OWNER_USERNAME("quarterdeck.bootstrap.owner-username", "owner"),
-    BOOTSTRAP_OWNER_PASSWORD("quarterdeck.bootstrap.owner-password", null);
+    BOOTSTRAP_OWNER_PASSWORD("quarterdeck.bootstrap.owner-password", null),
+
+    // Logs and metrics, issue 15 (ObservabilitySettingsProducer, ObservabilitySchedule)
+    LOGS_RETENTION_HOURS("quarterdeck.logs.retention-hours", Defaults.LOGS.retention().toHours()),
+    LOGS_MAX_LINES("quarterdeck.logs.max-lines", Defaults.LOGS.maxLines()),
+    LOGS_SCRUB_KEYS("quarterdeck.logs.scrub-keys", String.join(",", Defaults.LOGS.scrubKeys())),
+    LOGS_FOLLOWER_BUFFER("quarterdeck.logs.follower-buffer", Defaults.LOGS.followerBuffer()),
+    LOGS_COLLECT_CONTAINERS("quarterdeck.logs.collect-containers", Defaults.LOGS.collectContainers()),
+    LOGS_PURGE_INTERVAL_MINUTES("quarterdeck.logs.purge-interval-minutes", Defaults.LOGS.purgeInterval().toMinutes()),
+    METRICS_SAMPLE_SECONDS("quarterdeck.metrics.sample-seconds", Defaults.METRICS.sampleInterval().toSeconds()),
+    METRICS_RAW_RETENTION_HOURS("quarterdeck.metrics.raw-retention-hours", Defaults.METRICS.rawRetention().toHours()),
+    METRICS_AVERAGE_RETENTION_DAYS("quarterdeck.metrics.average-retention-days",
+            Defaults.METRICS.averageRetention().toDays()),
+    OBSERVABILITY_TIMEOUT_SECONDS("quarterdeck.observability.timeout-seconds", 5),
+    PROMETHEUS_URL("quarterdeck.prometheus.url", null);
 
     private final String key;
     private final String fallback;
@@ -89,5 +105,7 @@ enum ConfigKey {
     private static final class Defaults {
         static final ErrorTrackingSettings ERRORS = ErrorTrackingSettings.defaults();
         static final IdentitySettings IDENTITY = IdentitySettings.defaults();
+        static final LogSettings LOGS = LogSettings.defaults();
+        static final MetricSettings METRICS = MetricSettings.defaults();
     }
 }
