@@ -81,7 +81,8 @@ enum ConfigKey {
     METRICS_AVERAGE_RETENTION_DAYS("quarterdeck.metrics.average-retention-days",
             Defaults.METRICS.averageRetention().toDays()),
     OBSERVABILITY_TIMEOUT_SECONDS("quarterdeck.observability.timeout-seconds", 5),
-    PROMETHEUS_URL("quarterdeck.prometheus.url", null);
+    PROMETHEUS_URL("quarterdeck.prometheus.url", null),
+    ENVIRONMENT("quarterdeck.environment", "production");
 
     private final String key;
     private final String fallback;

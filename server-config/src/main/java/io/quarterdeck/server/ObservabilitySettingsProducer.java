@@ -1,5 +1,6 @@
 package io.quarterdeck.server;
 
+import static io.quarterdeck.server.ConfigKey.ENVIRONMENT;
 import static io.quarterdeck.server.ConfigKey.LOGS_COLLECT_CONTAINERS;
 import static io.quarterdeck.server.ConfigKey.LOGS_FOLLOWER_BUFFER;
 import static io.quarterdeck.server.ConfigKey.LOGS_MAX_LINES;
@@ -15,6 +16,7 @@ import static io.quarterdeck.server.ConfigKey.PROMETHEUS_URL;
 import io.quarterdeck.adapters.observability.ObservabilitySettings;
 import io.quarterdeck.application.port.in.logs.LogSettings;
 import io.quarterdeck.application.port.in.metrics.MetricSettings;
+import io.quarterdeck.application.port.in.metrics.SystemOverviewUseCase.SystemIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -48,6 +50,16 @@ public class ObservabilitySettingsProducer {
     ObservabilitySettings observability(Config config, ServerSettings server) {
         return observability(ConfigReader.of(config), server.dataDirectory());
     }
+
+    /** The version of the build (the project version when the WAR's manifest does not say) and the environment. */
+    @Produces
+    @Singleton
+    SystemIdentity identity(Config config) {
+        String version = ObservabilitySettingsProducer.class.getPackage().getImplementationVersion();
+        return new SystemIdentity(version == null ? VERSION : version, ConfigReader.of(config).text(ENVIRONMENT).trim());
+    }
+
+    static final String VERSION = "0.1.0-SNAPSHOT";
 
     static LogSettings logs(ConfigReader c) {
         return new LogSettings(Duration.ofHours(c.whole(LOGS_RETENTION_HOURS)), c.whole(LOGS_MAX_LINES),
