@@ -186,7 +186,9 @@ class LogsIT {
         String service = unique("audited");
         assertEquals(204, push("{\"streams\":[" + stream(service, "", Instant.now(), "hello") + "]}").status());
         assertEquals(200, Server.get("/api/v1/logs/" + service).status());
-        JsonObject audit = Server.parse(Server.get("/api/v1/audit?action=logs.source&limit=50").body());
+        Server.Reply read = Server.send(Server.bearer("/api/v1/audit?action=logs.source", IdentityIT.ownerToken()).GET());
+        assertEquals(200, read.status(), read.body());
+        JsonObject audit = Server.parse(read.body());
         assertTrue(audit.toString().contains("/api/v1/logs/" + service), audit.toString());
     }
 
