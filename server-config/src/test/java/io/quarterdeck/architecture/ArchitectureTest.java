@@ -24,7 +24,9 @@ class ArchitectureTest {
         "io.quarterdeck.application.port.out.", "io.quarterdeck.application.errors.",
         "io.quarterdeck.adapters.rest.spine.", "io.quarterdeck.adapters.rest.healthmonitor.",
         "io.quarterdeck.adapters.rest.apiv1.", "io.quarterdeck.adapters.rest.clusterai.",
-        "io.quarterdeck.adapters.security.", "io.quarterdeck.adapters.persistence.", "io.quarterdeck.server."})
+        "io.quarterdeck.adapters.security.", "io.quarterdeck.adapters.persistence.",
+        "io.quarterdeck.adapters.observability.", "io.quarterdeck.application.logs.",
+        "io.quarterdeck.application.metrics.", "io.quarterdeck.server."})
     void the_rules_see_every_module(String packagePrefix) {
         assertTrue(PRODUCTION.stream().anyMatch(c -> c.getName().startsWith(packagePrefix)),
                 "no production class found under " + packagePrefix + ": the rules would pass vacuously");
@@ -73,6 +75,11 @@ class ArchitectureTest {
     @Test
     void only_the_security_adapter_uses_crypto_libraries() {
         QuarterdeckRules.only_the_security_adapter_uses_crypto_libraries.check(PRODUCTION);
+    }
+
+    @Test
+    void only_the_observability_adapter_calls_monitoring_services() {
+        QuarterdeckRules.only_the_observability_adapter_calls_monitoring_services.check(PRODUCTION);
     }
 
     @Test

@@ -27,6 +27,7 @@ final class QuarterdeckRules {
     static final String ADAPTERS = "io.quarterdeck.adapters..";
     static final String PERSISTENCE = "io.quarterdeck.adapters.persistence..";
     static final String SECURITY = "io.quarterdeck.adapters.security..";
+    static final String OBSERVABILITY = "io.quarterdeck.adapters.observability..";
     static final String REST = "io.quarterdeck.adapters.rest..";
     static final String SPINE = "io.quarterdeck.adapters.rest.spine..";
 
@@ -47,6 +48,7 @@ final class QuarterdeckRules {
             .applicationServices(APPLICATION_SERVICES)
             .adapter("persistence", PERSISTENCE)
             .adapter("security", SECURITY)
+            .adapter("observability", OBSERVABILITY)
             .adapter("rest", REST)
             .withOptionalLayers(false)
             // The composition root (server-config) wires every layer together; the rules below still hold there.
@@ -98,6 +100,12 @@ final class QuarterdeckRules {
             .that().resideOutsideOfPackage(SECURITY)
             .should().dependOnClassesThat(resideInAnyPackage("org.jose4j..", "org.bouncycastle.."))
             .because("tokens, keys and hashing are the security adapter's alone");
+
+    static final ArchRule only_the_observability_adapter_calls_monitoring_services = noClasses()
+            .that().resideOutsideOfPackages(OBSERVABILITY, SECURITY)
+            .should().dependOnClassesThat(resideInAnyPackage("java.net.http.."))
+            .because("Prometheus, Loki and Grafana are called by the observability adapter alone (the security"
+                    + " adapter fetches an OIDC issuer's keys); the core and the REST surfaces reach them through ports");
 
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("io.quarterdeck.(**)").should().beFreeOfCycles()

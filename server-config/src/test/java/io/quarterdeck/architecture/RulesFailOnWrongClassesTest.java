@@ -93,6 +93,8 @@ class RulesFailOnWrongClassesTest {
         seenFailing(QuarterdeckRules.only_the_persistence_adapter_uses_jpa_jdbc_frameworks, RestUsingJpa.class);
         seenFailing(QuarterdeckRules.only_the_rest_adapters_use_http, ServerWithResource.class);
         seenFailing(QuarterdeckRules.only_the_security_adapter_uses_crypto_libraries, ServerSigningTokens.class);
+        seenFailing(QuarterdeckRules.only_the_observability_adapter_calls_monitoring_services,
+                io.quarterdeck.server.archfixture.ServerQueryingPrometheus.class);
     }
 
     @Test
@@ -114,6 +116,7 @@ class RulesFailOnWrongClassesTest {
                 .applicationServices(QuarterdeckRules.APPLICATION_SERVICES)
                 .adapter("persistence", "io.quarterdeck.adapters.persistence..")
                 .adapter("security", QuarterdeckRules.SECURITY)
+                .adapter("observability", QuarterdeckRules.OBSERVABILITY)
                 .adapter("rest", QuarterdeckRules.REST)
                 .withOptionalLayers(false);
         assertThrows(AssertionError.class, () -> misspelt.check(PRODUCTION));
