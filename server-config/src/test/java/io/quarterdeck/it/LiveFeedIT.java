@@ -102,6 +102,42 @@ class LiveFeedIT {
         }
     }
 
+    /** API-MAP: every socket also takes the credential on the upgrade request, for non-browser clients. */
+    @Test
+    void a_credential_on_the_upgrade_request_joins_the_feed() throws Exception {
+        for (String[] header : new String[][] {{"X-API-Key", Server.API_KEY}, {"Authorization", "Bearer " + Server.API_KEY}}) {
+            Listener l = new Listener();
+            URI uri = URI.create(Server.BASE.replace("http", "ws") + "/ws");
+            WebSocket ws = Server.CLIENT.newWebSocketBuilder().header(header[0], header[1]).buildAsync(uri, l)
+                    .get(10, TimeUnit.SECONDS);
+            try {
+                assertEquals("subscribed", next(l, "subscribed").getString("type"), header[0]);
+            } finally {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+            }
+        }
+    }
+
+    /** API-MAP (seed 003's rule): a browser sends {"type":"auth","token":...} first; the server says nothing before. */
+    @Test
+    void a_first_auth_message_joins_the_feed_and_anything_else_first_closes_with_1008() throws Exception {
+        Listener l = new Listener();
+        WebSocket ws = connect("", l);
+        try {
+            assertEquals(null, l.messages.poll(500, TimeUnit.MILLISECONDS), "nothing is sent before authentication");
+            ws.sendText("{\"type\":\"auth\",\"token\":\"" + Server.API_KEY + "\"}", true).get(10, TimeUnit.SECONDS);
+            assertEquals("subscribed", next(l, "subscribed").getString("type"));
+        } finally {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+
+        Listener early = new Listener();
+        WebSocket other = connect("", early);
+        other.sendText("{\"type\":\"subscribe\"}", true).get(10, TimeUnit.SECONDS);
+        assertEquals(1008, early.closed.get(10, TimeUnit.SECONDS));
+        assertTrue(early.messages.isEmpty());
+    }
+
     @Test
     void joining_is_confirmed_and_an_error_stored_right_after_the_confirmation_arrives() throws Exception {
         for (int round = 0; round < 5; round++) {

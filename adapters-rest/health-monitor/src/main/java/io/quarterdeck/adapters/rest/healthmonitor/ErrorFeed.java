@@ -2,6 +2,7 @@ package io.quarterdeck.adapters.rest.healthmonitor;
 
 import io.quarterdeck.adapters.rest.healthmonitor.ErrorDto;
 import io.quarterdeck.adapters.rest.spine.JsonbConfiguration;
+import io.quarterdeck.adapters.rest.spine.socket.SocketOutbox;
 import io.quarterdeck.application.port.out.errors.ErrorEventPublisher;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
@@ -21,6 +22,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ErrorFeed implements ErrorEventPublisher {
     private static final Logger LOG = Logger.getLogger(ErrorFeed.class.getName());
+
+    /** Messages a slow subscriber may have waiting before the oldest are dropped (and it is told how many). */
+    static final int OUTBOX_CAPACITY = 1_000;
 
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
 
@@ -58,17 +62,16 @@ public class ErrorFeed implements ErrorEventPublisher {
         return JsonbConfiguration.shared().toJson(message);
     }
 
+    /** Confirms a subscription: the first message a subscriber gets, before any event stored after it joined. */
+    void confirm(Session session) {
+        SocketOutbox.of(session, OUTBOX_CAPACITY).offer(render(new Message("subscribed", null)));
+    }
+
     private void broadcast(Message message) {
         String text = render(message);
         for (Session s : sessions) {
-            if (!s.isOpen()) {
-                sessions.remove(s);
-                continue;
-            }
-            try {
-                s.getAsyncRemote().sendText(text);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "dropping a subscriber that cannot be written to", e);
+            if (!SocketOutbox.of(s, OUTBOX_CAPACITY).offer(text)) {
+                LOG.log(Level.FINE, "dropping a subscriber whose socket is closed");
                 sessions.remove(s);
             }
         }

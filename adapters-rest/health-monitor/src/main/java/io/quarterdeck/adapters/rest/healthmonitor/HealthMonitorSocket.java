@@ -1,30 +1,28 @@
 package io.quarterdeck.adapters.rest.healthmonitor;
 
-import io.quarterdeck.adapters.rest.spine.security.SocketAuthentication;
+import io.quarterdeck.adapters.rest.spine.socket.HandshakeCredentials;
+import io.quarterdeck.adapters.rest.spine.socket.SocketGate;
 
 import io.quarterdeck.adapters.rest.spine.security.Requires;
-import io.quarterdeck.domain.identity.Caller;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import io.quarterdeck.adapters.rest.spine.RestSettings;
 
 /**
- * Seed 001 section 7: {@code /ws?token=<api key or access token>}. A key with the read scope (or a viewer's token) joins the live error feed; a bad or
- * missing token closes the socket with 1008 (policy violation). The seed requires the key in the URL here, and
- * only here.
+ * Seed 001 section 7: {@code /ws?token=<api key or access token>}. A key with the read scope (or a viewer's token)
+ * joins the live error feed; a bad or missing token closes the socket with 1008 (policy violation). The seed puts
+ * the key in the URL here, and only here; like every socket, this one also takes the credential on the upgrade
+ * request or in a first {@code {"type":"auth","token":...}} message ({@link SocketGate}).
  *
  * <p>The socket is authenticated before it joins the feed, and joining is confirmed with {@code {"type":"subscribed"}}:
  * every {@code new_error} stored after a client received it reaches that client. Clients only listen, so a message
@@ -33,11 +31,11 @@ import io.quarterdeck.adapters.rest.spine.RestSettings;
  * 0 for never) is closed.
  */
 @Dependent // a CDI bean per connection, so its collaborators are injected
-@ServerEndpoint("/ws")
+@ServerEndpoint(value = "/ws", configurator = HandshakeCredentials.class)
 @Requires(role = Role.VIEWER, scopes = Scope.READ)
 public class HealthMonitorSocket {
     @Inject
-    SocketAuthentication apiKeys;
+    SocketGate gate;
     @Inject
     ErrorFeed feed;
     @Inject
@@ -46,27 +44,23 @@ public class HealthMonitorSocket {
     static final int MAX_MESSAGE_BYTES = 4096;
 
     @OnOpen
-    public void open(Session session) throws IOException {
-        List<String> tokens = session.getRequestParameterMap().get("token");
-        String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
-        Optional<Caller> caller = token == null ? Optional.empty() : apiKeys.authenticate(token);
-        Requires required = HealthMonitorSocket.class.getAnnotation(Requires.class);
-        if (caller.isEmpty() || !caller.get().mayAccess(required.role(), Set.of(required.scopes()))) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
-                    token == null ? "missing token" : "invalid token"));
-            return;
-        }
+    public void open(Session session) {
         session.setMaxIdleTimeout(settings.socketIdleTimeout().toMillis());
         session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
         session.setMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
-        feed.join(session);
-        session.getBasicRemote().sendText(ErrorFeed.render(new ErrorFeed.Message("subscribed", null)));
+        List<String> tokens = session.getRequestParameterMap().get("token");
+        String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
+        Requires required = HealthMonitorSocket.class.getAnnotation(Requires.class);
+        gate.open(session, required.role(), Set.of(required.scopes()), token, caller -> {
+            feed.confirm(session); // queued first, so it is the first message the subscriber gets
+            feed.join(session);
+        });
     }
 
-    /** The feed is one-way: what a client sends is read (so the size bounds apply) and dropped. */
+    /** The feed is one-way: past authentication, what a client sends is read (so the size bounds apply) and dropped. */
     @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
-    public void message(String text) {
-        // nothing to do: seed 001 defines no client messages
+    public void message(Session session, String text) {
+        gate.intercept(session, text);
     }
 
     @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)

@@ -82,13 +82,7 @@ public class AdminResource {
     @Requires(role = Role.ADMIN)
     @Audited("api_key.create")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT,
-                description = "permissions (or scopes): read, write, ingest, operate",
-                requiredProperties = {"name"}, properties = {
-                    @SchemaProperty(name = "name", type = SchemaType.STRING),
-                    @SchemaProperty(name = "permissions", type = SchemaType.ARRAY, implementation = String.class),
-                    @SchemaProperty(name = "scopes", type = SchemaType.ARRAY, implementation = String.class),
-                    @SchemaProperty(name = "expires_at", type = SchemaType.STRING, format = "date-time")})))
+            schema = @Schema(implementation = ApiKeyRequests.Body.class)))
     @APIResponse(responseCode = "201", description = "The key; its secret is shown in this answer only",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ApiKeyDto.class)))

@@ -6,9 +6,11 @@ import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase;
 import io.quarterdeck.application.port.in.identity.ManageApiKeysUseCase.CreatedApiKey;
 import io.quarterdeck.application.port.in.identity.NewApiKey;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * API key creation and revocation as both surfaces that manage keys ({@code /api/settings/api-keys} of seed 001,
@@ -35,5 +37,11 @@ public final class ApiKeyRequests {
     public static void revoke(ManageApiKeysUseCase apiKeys, String id, HttpServletRequest request) {
         apiKeys.revoke(id);
         request.setAttribute(RequestAttributes.SUMMARY, "revoked API key " + id);
+    }
+
+    /** The documented body of a key creation, for OpenAPI (the body is read field by field above). */
+    @Schema(description = "permissions (or scopes): read, write, ingest, operate", requiredProperties = {"name"})
+    public record Body(String name, List<String> permissions, List<String> scopes,
+                       @JsonbProperty("expires_at") @Schema(format = "date-time") String expiresAt) {
     }
 }
