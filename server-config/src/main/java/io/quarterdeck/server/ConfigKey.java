@@ -82,6 +82,9 @@ enum ConfigKey {
             Defaults.METRICS.averageRetention().toDays()),
     OBSERVABILITY_TIMEOUT_SECONDS("quarterdeck.observability.timeout-seconds", 5),
     PROMETHEUS_URL("quarterdeck.prometheus.url", null),
+    LOKI_URL("quarterdeck.loki.url", null),
+    GRAFANA_URL("quarterdeck.grafana.url", null),
+    GRAFANA_TOKEN("quarterdeck.grafana.token", null),
     ENVIRONMENT("quarterdeck.environment", "production");
 
     private final String key;

@@ -1,6 +1,9 @@
 package io.quarterdeck.server;
 
 import static io.quarterdeck.server.ConfigKey.ENVIRONMENT;
+import static io.quarterdeck.server.ConfigKey.GRAFANA_TOKEN;
+import static io.quarterdeck.server.ConfigKey.GRAFANA_URL;
+import static io.quarterdeck.server.ConfigKey.LOKI_URL;
 import static io.quarterdeck.server.ConfigKey.LOGS_COLLECT_CONTAINERS;
 import static io.quarterdeck.server.ConfigKey.LOGS_FOLLOWER_BUFFER;
 import static io.quarterdeck.server.ConfigKey.LOGS_MAX_LINES;
@@ -74,8 +77,8 @@ public class ObservabilitySettingsProducer {
     }
 
     static ObservabilitySettings observability(ConfigReader c, Path dataDirectory) {
-        return new ObservabilitySettings(url(c, PROMETHEUS_URL), Optional.empty(), Optional.empty(),
-                Optional.empty(), Duration.ofSeconds(c.whole(OBSERVABILITY_TIMEOUT_SECONDS)), dataDirectory,
+        return new ObservabilitySettings(url(c, PROMETHEUS_URL), url(c, LOKI_URL), url(c, GRAFANA_URL),
+                c.optional(GRAFANA_TOKEN).map(String::trim), Duration.ofSeconds(c.whole(OBSERVABILITY_TIMEOUT_SECONDS)), dataDirectory,
                 Path.of("/proc"));
     }
 

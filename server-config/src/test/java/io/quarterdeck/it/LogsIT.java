@@ -55,7 +55,7 @@ class LogsIT {
     @Test
     void pushed_lines_are_read_back_by_source_with_filters_and_pages() {
         String service = unique("api");
-        Instant t0 = Instant.now().minusSeconds(60);
+        Instant t0 = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Server.Reply pushed = push("{\"streams\":[" + stream(service, ",\"host\":\"node-1\",\"level\":\"warning\"", t0,
                 "disk almost full") + "," + stream(service, "", t0.plusSeconds(1), "INFO request served in 12 ms",
                 "ERROR upstream refused the connection", "login password=hunter2 for bob") + "]}");

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * One log line from one source. {@code service} is the source's name (a container's name, an app, a shipper's
  * {@code service}/{@code job} label); {@code container}, {@code server} and {@code app} are set when known. Labels are
  * the rest of the metadata, as strings. A message longer than {@link #MAX_MESSAGE_BYTES} bytes is cut there and
- * {@code truncated} is set: one huge line never costs a whole push.
+ * {@code truncated} is set: one huge line never costs a whole push. Times are kept to the microsecond.
  *
  * @param id 0 until stored, then the store's sequence number (newer lines have larger ids)
  */
@@ -22,7 +22,8 @@ public record LogEntry(long id, Instant timestamp, LogLevel level, String servic
     public static final int MAX_LABEL_CHARS = 1024;
 
     public LogEntry {
-        Objects.requireNonNull(timestamp, "timestamp");
+        // Microseconds: what both databases keep (H2 truncates, PostgreSQL rounds); a line reads back as it went in.
+        timestamp = Objects.requireNonNull(timestamp, "timestamp").truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Objects.requireNonNull(level, "level");
         service = name(service);
         if (service == null) {

@@ -8,6 +8,7 @@ import io.quarterdeck.domain.logs.LogQuery;
 import io.quarterdeck.domain.logs.LogSourceSummary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +32,7 @@ import javax.sql.DataSource;
  * {@code ILIKE}, which PostgreSQL serves from a trigram index (V6_1).
  */
 @ApplicationScoped
+@Typed(JdbcLogStore.class) // the composition root decides which store the core gets (LogStoreSelection)
 public class JdbcLogStore implements LogStore {
     private static final LogLevel[] LEVELS = LogLevel.values();
 

@@ -1,10 +1,12 @@
 package io.quarterdeck.adapters.rest.clusterai;
 
+import io.quarterdeck.adapters.rest.spine.ErrorBodies;
 import io.quarterdeck.adapters.rest.spine.QueryParameters;
 import io.quarterdeck.adapters.rest.spine.Times;
 import io.quarterdeck.adapters.rest.spine.security.Audited;
 import io.quarterdeck.adapters.rest.spine.security.Requires;
 import io.quarterdeck.application.port.in.logs.QueryLogsUseCase;
+import io.quarterdeck.application.port.out.logs.LogStoreUnavailableException;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.logs.LogEntry;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -66,6 +69,11 @@ public class ClusterAiLogsResource {
         LogQuery q = new LogQuery(component, null, null,
                 level == null || level.isBlank() ? null : LogLevel.parse("level", level), null, null, null,
                 QueryParameters.integer("limit", limit, 100, 1, MAX_LIMIT), 0);
-        return logs.query(q).entries().stream().map(LogLineDto::from).toList();
+        try {
+            return logs.query(q).entries().stream().map(LogLineDto::from).toList();
+        } catch (LogStoreUnavailableException e) {
+            throw new WebApplicationException(ErrorBodies.build("/cluster-ai/logs", 503, "SERVICE_UNAVAILABLE",
+                    e.getMessage(), java.util.Map.of()));
+        }
     }
 }

@@ -1,9 +1,11 @@
 package io.quarterdeck.adapters.rest.apiv1.logs;
 
+import io.quarterdeck.adapters.rest.spine.ErrorBodies;
 import io.quarterdeck.adapters.rest.spine.QueryParameters;
 import io.quarterdeck.adapters.rest.spine.security.Audited;
 import io.quarterdeck.adapters.rest.spine.security.Requires;
 import io.quarterdeck.application.port.in.logs.QueryLogsUseCase;
+import io.quarterdeck.application.port.out.logs.LogStoreUnavailableException;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.logs.AppGlob;
@@ -16,11 +18,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -63,7 +67,7 @@ public class LogsResource {
                 QueryParameters.instant("from", from), QueryParameters.instant("to", to), search(search),
                 QueryParameters.integer("limit", limit, QUERY_DEFAULT_LIMIT, 1, LogQuery.MAX_LIMIT),
                 QueryParameters.integer("offset", offset, 0, 0, 10_000_000));
-        return LogPageDto.from(logs.query(q));
+        return LogPageDto.from(available(() -> logs.query(q)));
     }
 
     @GET
@@ -77,7 +81,7 @@ public class LogsResource {
                 @SchemaProperty(name = "services", type = SchemaType.ARRAY, implementation = LogServiceDto.class))))
     public Map<String, List<LogServiceDto>> services() {
         Instant now = clock.instant();
-        return Map.of("services", logs.sources().stream().map(s -> LogServiceDto.from(s, now)).toList());
+        return Map.of("services", available(logs::sources).stream().map(s -> LogServiceDto.from(s, now)).toList());
     }
 
     @GET
@@ -99,7 +103,17 @@ public class LogsResource {
                 QueryParameters.instant("start_time", startTime), QueryParameters.instant("end_time", endTime),
                 search(search), QueryParameters.integer("limit", limit, SOURCE_DEFAULT_LIMIT, 1, LogQuery.MAX_LIMIT),
                 QueryParameters.integer("offset", offset, 0, 0, 10_000_000));
-        return LogPageDto.from(logs.ofSource(q));
+        return LogPageDto.from(available(() -> logs.ofSource(q)));
+    }
+
+    /** An external log store (Loki) that is down: 503 in the surface's shape, on the reads that need it only. */
+    static <T> T available(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (LogStoreUnavailableException e) {
+            throw new WebApplicationException(ErrorBodies.build("/api/v1/logs", 503, "SERVICE_UNAVAILABLE",
+                    e.getMessage(), Map.of()));
+        }
     }
 
     static LogLevel level(String raw) {
