@@ -33,8 +33,11 @@ psql_bench() { PGPASSWORD=quarterdeck psql -qtA -h 127.0.0.1 -U quarterdeck -d "
 psql_bench -c 'drop schema if exists public cascade' -c 'create schema public' >/dev/null
 rm -rf "$QUARTERDECK_DATA_DIR"
 
-"$ROOT/bin/quarterdeck" start
-trap '"$ROOT/bin/quarterdeck" stop >/dev/null 2>&1 || true' EXIT
+# Built and started as one reactor up to pre-integration-test (Liberty's create, deploy, start), not with
+# 'bin/quarterdeck start', which installs the modules into the local Maven repository (shared on some machines).
+mvn -B -ntp -q -pl server-config -am pre-integration-test -DskipTests -DskipUnitTests=true
+trap '"$ROOT/server-config/target/liberty/wlp/bin/server" stop quarterdeck >/dev/null 2>&1 || true' EXIT
+for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$QUARTERDECK_HTTP_PORT/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 BASE="http://127.0.0.1:$QUARTERDECK_HTTP_PORT"
 KEY=$QUARTERDECK_BOOTSTRAP_API_KEY
 B() { java "$ROOT/bench/LogsBench.java" "$@" | grep '^RESULT'; }
