@@ -4,6 +4,8 @@ import io.quarterdeck.adapters.docker.DockerSettings;
 import io.quarterdeck.application.port.in.containers.ContainerSettings;
 import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
 import io.quarterdeck.application.port.in.identity.IdentitySettings;
+import io.quarterdeck.application.port.in.logs.LogSettings;
+import io.quarterdeck.application.port.in.metrics.MetricSettings;
 
 /**
  * Every {@code quarterdeck.*} key the producers in this package read, each with its default in this one place (or
@@ -91,7 +93,25 @@ enum ConfigKey {
     RABBITMQ_REPORTS_EXCHANGE("quarterdeck.rabbitmq.reports-exchange", "quarterdeck.reports"),
     RABBITMQ_REPORTS_QUEUE("quarterdeck.rabbitmq.reports-queue", "quarterdeck.reports"),
     RABBITMQ_RELAY_BATCH("quarterdeck.rabbitmq.relay-batch", 500),
-    RABBITMQ_RELAY_INTERVAL_MS("quarterdeck.rabbitmq.relay-interval-ms", 200);
+    RABBITMQ_RELAY_INTERVAL_MS("quarterdeck.rabbitmq.relay-interval-ms", 200),
+
+    // Logs and metrics, issue 15 (ObservabilitySettingsProducer, ObservabilitySchedule)
+    LOGS_RETENTION_HOURS("quarterdeck.logs.retention-hours", Defaults.LOGS.retention().toHours()),
+    LOGS_MAX_LINES("quarterdeck.logs.max-lines", Defaults.LOGS.maxLines()),
+    LOGS_SCRUB_KEYS("quarterdeck.logs.scrub-keys", String.join(",", Defaults.LOGS.scrubKeys())),
+    LOGS_FOLLOWER_BUFFER("quarterdeck.logs.follower-buffer", Defaults.LOGS.followerBuffer()),
+    LOGS_COLLECT_CONTAINERS("quarterdeck.logs.collect-containers", Defaults.LOGS.collectContainers()),
+    LOGS_PURGE_INTERVAL_MINUTES("quarterdeck.logs.purge-interval-minutes", Defaults.LOGS.purgeInterval().toMinutes()),
+    METRICS_SAMPLE_SECONDS("quarterdeck.metrics.sample-seconds", Defaults.METRICS.sampleInterval().toSeconds()),
+    METRICS_RAW_RETENTION_HOURS("quarterdeck.metrics.raw-retention-hours", Defaults.METRICS.rawRetention().toHours()),
+    METRICS_AVERAGE_RETENTION_DAYS("quarterdeck.metrics.average-retention-days",
+            Defaults.METRICS.averageRetention().toDays()),
+    OBSERVABILITY_TIMEOUT_SECONDS("quarterdeck.observability.timeout-seconds", 5),
+    PROMETHEUS_URL("quarterdeck.prometheus.url", null),
+    LOKI_URL("quarterdeck.loki.url", null),
+    GRAFANA_URL("quarterdeck.grafana.url", null),
+    GRAFANA_TOKEN("quarterdeck.grafana.token", null),
+    ENVIRONMENT("quarterdeck.environment", "production");
 
     private final String key;
     private final String fallback;
@@ -115,5 +135,7 @@ enum ConfigKey {
     private static final class Defaults {
         static final ErrorTrackingSettings ERRORS = ErrorTrackingSettings.defaults();
         static final IdentitySettings IDENTITY = IdentitySettings.defaults();
+        static final LogSettings LOGS = LogSettings.defaults();
+        static final MetricSettings METRICS = MetricSettings.defaults();
     }
 }

@@ -26,7 +26,8 @@ class ArchitectureTest {
         "io.quarterdeck.adapters.rest.apiv1.", "io.quarterdeck.adapters.rest.clusterai.",
         "io.quarterdeck.adapters.security.", "io.quarterdeck.adapters.persistence.",
         "io.quarterdeck.adapters.docker.", "io.quarterdeck.application.containers.", "io.quarterdeck.server.",
-        "io.quarterdeck.adapters.messaging."})
+        "io.quarterdeck.adapters.messaging.", "io.quarterdeck.adapters.observability.", "io.quarterdeck.application.logs.",
+        "io.quarterdeck.application.metrics."})
     void the_rules_see_every_module(String packagePrefix) {
         assertTrue(PRODUCTION.stream().anyMatch(c -> c.getName().startsWith(packagePrefix)),
                 "no production class found under " + packagePrefix + ": the rules would pass vacuously");
@@ -85,6 +86,11 @@ class ArchitectureTest {
     @Test
     void only_the_messaging_adapter_uses_the_rabbitmq_client() {
         QuarterdeckRules.only_the_messaging_adapter_uses_the_rabbitmq_client.check(PRODUCTION);
+    }
+
+    @Test
+    void only_the_observability_adapter_calls_monitoring_services() {
+        QuarterdeckRules.only_the_observability_adapter_calls_monitoring_services.check(PRODUCTION);
     }
 
     @Test

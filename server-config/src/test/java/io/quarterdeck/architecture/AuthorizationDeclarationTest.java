@@ -27,12 +27,15 @@ import org.junit.jupiter.api.Test;
  * ({@link PublicEndpoint}); the public ones are exactly the documented list. Prints the endpoint/role table.
  */
 public class AuthorizationDeclarationTest {
-    /** Issue 3's unauthenticated endpoints, plus the JWKS (public keys) and accepting an invitation (no account yet). */
+    /**
+     * Issue 3's unauthenticated endpoints, plus the JWKS (public keys), accepting an invitation (no account yet) and
+     * seed 003's system health (anyone gets only {@code {"status"}}; callers with credentials the checks; issue 15).
+     */
     static final Set<String> DOCUMENTED_PUBLIC = Set.of(
             "GET /health", "GET /health/live", "GET /health/ready",
             "POST /api/v1/auth/token", "POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
             "POST /api/v1/auth/service", "POST /api/v1/auth/register", "GET /api/v1/auth/jwks",
-            "POST /cluster-ai/auth/login", "POST /api/settings/team/accept");
+            "POST /cluster-ai/auth/login", "POST /api/settings/team/accept", "GET /api/v1/system/health");
 
     /** Every production package: a resource placed in the composition root is checked like any other. */
     static final String SCANNED_PACKAGE = "io.quarterdeck";

@@ -28,6 +28,7 @@ final class QuarterdeckRules {
     static final String PERSISTENCE = "io.quarterdeck.adapters.persistence..";
     static final String SECURITY = "io.quarterdeck.adapters.security..";
     static final String DOCKER = "io.quarterdeck.adapters.docker..";
+    static final String OBSERVABILITY = "io.quarterdeck.adapters.observability..";
     static final String REST = "io.quarterdeck.adapters.rest..";
     static final String SPINE = "io.quarterdeck.adapters.rest.spine..";
     static final String MESSAGING = "io.quarterdeck.adapters.messaging..";
@@ -50,6 +51,7 @@ final class QuarterdeckRules {
             .adapter("persistence", PERSISTENCE)
             .adapter("security", SECURITY)
             .adapter("docker", DOCKER)
+            .adapter("observability", OBSERVABILITY)
             .adapter("rest", REST)
             .adapter("messaging", MESSAGING)
             .withOptionalLayers(false)
@@ -112,6 +114,12 @@ final class QuarterdeckRules {
             .that().resideOutsideOfPackage("io.quarterdeck.adapters.messaging.amqp..")
             .should().dependOnClassesThat(resideInAnyPackage("com.rabbitmq.."))
             .because("the RabbitMQ client is the messaging adapter's alone (its amqp package)");
+
+    static final ArchRule only_the_observability_adapter_calls_monitoring_services = noClasses()
+            .that().resideOutsideOfPackages(OBSERVABILITY, SECURITY)
+            .should().dependOnClassesThat(resideInAnyPackage("java.net.http.."))
+            .because("Prometheus, Loki and Grafana are called by the observability adapter alone (the security"
+                    + " adapter fetches an OIDC issuer's keys); the core and the REST surfaces reach them through ports");
 
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("io.quarterdeck.(**)").should().beFreeOfCycles()

@@ -97,6 +97,8 @@ class RulesFailOnWrongClassesTest {
                 io.quarterdeck.adapters.rest.archfixture.RestUsingDockerJava.class);
         seenFailing(QuarterdeckRules.only_the_messaging_adapter_uses_the_rabbitmq_client,
                 io.quarterdeck.server.archfixture.ServerPublishingToRabbitMq.class);
+        seenFailing(QuarterdeckRules.only_the_observability_adapter_calls_monitoring_services,
+                io.quarterdeck.server.archfixture.ServerQueryingPrometheus.class);
     }
 
     @Test
@@ -118,6 +120,7 @@ class RulesFailOnWrongClassesTest {
                 .applicationServices(QuarterdeckRules.APPLICATION_SERVICES)
                 .adapter("persistence", "io.quarterdeck.adapters.persistence..")
                 .adapter("security", QuarterdeckRules.SECURITY)
+                .adapter("observability", QuarterdeckRules.OBSERVABILITY)
                 .adapter("rest", QuarterdeckRules.REST)
                 .withOptionalLayers(false);
         assertThrows(AssertionError.class, () -> misspelt.check(PRODUCTION));

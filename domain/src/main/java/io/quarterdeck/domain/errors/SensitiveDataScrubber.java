@@ -24,6 +24,8 @@ public final class SensitiveDataScrubber {
             "api_key", "apikey", "authorization", "cookie", "session", "credential", "private_key", "passphrase");
 
     private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
+    private static final Pattern KEY_VALUE = Pattern.compile(
+            "([A-Za-z][A-Za-z0-9_.-]{0,63})(\\s*[=:]\\s*\"?)(?!\\[Filtered])([^\\s\",;&]+)");
     private static final Pattern QUERY_PARAM = Pattern.compile("([?&])([^=&#]{1,256})=([^&#]*)");
 
     private final Set<String> terms;
@@ -41,6 +43,40 @@ public final class SensitiveDataScrubber {
     public ErrorReport scrub(ErrorReport r) {
         return new ErrorReport(r.level(), maskCards(r.message()), maskCards(r.stackTrace()), scrubMap(r.context()),
                 r.source(), r.environment(), scrubUrl(r.url()), r.clientFingerprint());
+    }
+
+    /** Whether a key (a context key, a log label, a {@code key=value} in a log line) names a secret. */
+    public boolean isSensitiveKey(String key) {
+        return isSensitive(key);
+    }
+
+    /**
+     * One free-text line (a log line) scrubbed: card numbers masked, and the value of every {@code key=value} or
+     * {@code key: value} whose key is sensitive (e.g. {@code password=hunter2}) replaced by {@value #FILTERED}.
+     */
+    public String scrubText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = maskCards(text);
+        if (out.indexOf('=') < 0 && out.indexOf(':') < 0) {
+            return out;
+        }
+        Matcher m = KEY_VALUE.matcher(out);
+        StringBuilder sb = null;
+        while (m.find()) {
+            if (isSensitive(m.group(1))) {
+                if (sb == null) {
+                    sb = new StringBuilder();
+                }
+                m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2) + FILTERED));
+            }
+        }
+        if (sb == null) {
+            return out;
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     boolean isSensitive(String key) {

@@ -121,7 +121,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 throw new AuthenticationFailedException("Unsupported authorization scheme; use Bearer",
                         "authorization scheme other than Bearer");
             }
-            return principal(authentication.bearer(authorization.substring(7).trim()));
+            // A token, or an API key (qdk_...): log shippers and Alertmanager can send only one fixed header (API-MAP).
+            return principal(authentication.credential(authorization.substring(7).trim()));
         }
         String key = ctx.getHeaderString(API_KEY_HEADER);
         if (key == null) {

@@ -1,0 +1,2 @@
+/** Prometheus' HTTP API: the PromQL query proxy and its health probe. */
+package io.quarterdeck.adapters.observability.prometheus;

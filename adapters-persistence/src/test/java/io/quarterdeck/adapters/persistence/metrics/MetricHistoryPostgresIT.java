@@ -1,0 +1,32 @@
+package io.quarterdeck.adapters.persistence.metrics;
+
+import io.quarterdeck.adapters.persistence.support.TestDatabase;
+import io.quarterdeck.application.port.out.contract.MetricHistoryContract;
+import io.quarterdeck.application.port.out.metrics.MetricHistory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The host sample history against the shared contract, on a real PostgreSQL 15. */
+class MetricHistoryPostgresIT extends MetricHistoryContract {
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void open() {
+        db = TestDatabase.postgres();
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Override
+    protected MetricHistory history() {
+        return new JdbcMetricHistory(db.dataSource());
+    }
+
+    @Override
+    protected void deleteEverything() {
+        db.execute("delete from host_samples");
+    }
+}

@@ -1,0 +1,43 @@
+package io.quarterdeck.adapters.rest.apiv1.logs;
+
+import io.quarterdeck.adapters.rest.spine.security.Requires;
+import io.quarterdeck.adapters.rest.spine.socket.HandshakeCredentials;
+import io.quarterdeck.domain.identity.Role;
+import io.quarterdeck.domain.identity.Scope;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+/** Seed 003's {@code /api/v1/logs/stream}: the same as {@link LogQuerySocket} ({@code app}, {@code level}). What it does: {@link LogStreams}. */
+@Dependent
+@ServerEndpoint(value = "/api/v1/logs/stream", configurator = HandshakeCredentials.class)
+@Requires(role = Role.VIEWER, scopes = Scope.READ)
+public class LogStreamSocket {
+    @Inject
+    LogStreams streams;
+
+    @OnOpen
+    public void open(Session session) {
+        streams.open(session, () -> LogStreams.ofQuery(session.getRequestParameterMap()));
+    }
+
+    @OnMessage(maxMessageSize = LogStreams.MAX_MESSAGE_BYTES)
+    public void message(Session session, String text) {
+        streams.message(session, text);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        streams.leave(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        streams.leave(session);
+    }
+}

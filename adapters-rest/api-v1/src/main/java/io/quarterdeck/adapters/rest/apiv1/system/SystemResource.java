@@ -1,0 +1,163 @@
+package io.quarterdeck.adapters.rest.apiv1.system;
+
+import io.quarterdeck.adapters.rest.apiv1.metrics.HostSampleDto;
+import io.quarterdeck.adapters.rest.spine.security.AuthenticationFilter;
+import io.quarterdeck.adapters.rest.spine.security.PublicEndpoint;
+import io.quarterdeck.adapters.rest.spine.security.Requires;
+import io.quarterdeck.adapters.rest.spine.security.SocketAuthentication;
+import io.quarterdeck.application.port.in.health.HealthCheck;
+import io.quarterdeck.application.port.in.metrics.HostMetricsUseCase;
+import io.quarterdeck.application.port.in.metrics.SystemOverviewUseCase;
+import io.quarterdeck.application.port.in.metrics.SystemOverviewUseCase.SystemOverview;
+import io.quarterdeck.domain.identity.Role;
+import io.quarterdeck.domain.identity.Scope;
+import io.quarterdeck.domain.metrics.HostSample;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code /api/v1/system}: seed 000's {@code info} (version, environment, uptime, every service probed now, host
+ * resources), seed 003's {@code health} (anyone gets {@code {"status"}}; a caller with valid credentials gets the
+ * checks with their latency and the disk use) and {@code metrics} (the host now).
+ */
+@Path("/api/v1/system")
+@Produces(MediaType.APPLICATION_JSON)
+public class SystemResource {
+    private static final double GIB = 1024.0 * 1024 * 1024;
+
+    private final SystemOverviewUseCase system;
+    private final HostMetricsUseCase metrics;
+    private final SocketAuthentication credentials;
+
+    @Inject
+    public SystemResource(SystemOverviewUseCase system, HostMetricsUseCase metrics,
+                          SocketAuthentication credentials) {
+        this.system = system;
+        this.metrics = metrics;
+        this.credentials = credentials;
+    }
+
+    @GET
+    @Path("/info")
+    @Requires(role = Role.VIEWER, scopes = Scope.READ)
+    @Operation(summary = "Version, environment, uptime, services health (real probes) and host resources")
+    @APIResponse(responseCode = "200", description = "System information",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "version", type = SchemaType.STRING),
+                @SchemaProperty(name = "environment", type = SchemaType.STRING),
+                @SchemaProperty(name = "uptime_seconds", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "services", type = SchemaType.OBJECT,
+                    description = "service name: healthy, unhealthy or not_configured"),
+                @SchemaProperty(name = "resources", type = SchemaType.OBJECT)})))
+    public Map<String, Object> info() {
+        SystemOverview o = system.overview();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("version", o.version());
+        out.put("environment", o.environment());
+        out.put("uptime_seconds", o.uptimeSeconds());
+        Map<String, String> services = new LinkedHashMap<>();
+        services.put("api", "healthy");
+        for (HealthCheck c : o.services()) {
+            services.put(c.name(), c.up() ? "healthy"
+                    : Boolean.FALSE.equals(c.data().get("configured")) ? "not_configured" : "unhealthy");
+        }
+        out.put("services", services);
+        Map<String, Object> resources = new LinkedHashMap<>();
+        HostSample h = o.host();
+        if (h != null) {
+            resources.put("total_cpu_cores", h.cpuCores());
+            resources.put("total_memory_gb", gib(h.memoryTotalBytes()));
+            resources.put("total_disk_gb", gib(h.diskTotalBytes()));
+            resources.put("used_cpu_percent", h.cpuPercent());
+            resources.put("used_memory_gb", gib(h.memoryUsedBytes()));
+            resources.put("used_disk_gb", gib(h.diskUsedBytes()));
+        }
+        out.put("resources", resources);
+        return out;
+    }
+
+    @GET
+    @Path("/health")
+    @PublicEndpoint
+    @Operation(summary = "Health: {status} for anyone; with valid credentials also version, uptime, each check with "
+            + "its latency, and disk use")
+    @APIResponse(responseCode = "200", description = "Healthy or degraded",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "status", properties = {
+                @SchemaProperty(name = "status", type = SchemaType.STRING,
+                    enumeration = {"healthy", "degraded", "unhealthy"}),
+                @SchemaProperty(name = "version", type = SchemaType.STRING),
+                @SchemaProperty(name = "uptime_seconds", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "checks", type = SchemaType.OBJECT)})))
+    @APIResponse(responseCode = "503", description = "Unhealthy: the database does not answer",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "status", properties =
+                @SchemaProperty(name = "status", type = SchemaType.STRING))))
+    public Response health(@HeaderParam("Authorization") String authorization,
+                           @HeaderParam(AuthenticationFilter.API_KEY_HEADER) String apiKey) {
+        SystemOverview o = system.health();
+        String status = o.status();
+        int code = "unhealthy".equals(status) ? 503 : 200;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", status);
+        if (authenticated(authorization, apiKey)) {
+            out.put("version", o.version());
+            out.put("uptime_seconds", o.uptimeSeconds());
+            Map<String, Object> checks = new LinkedHashMap<>();
+            for (HealthCheck c : o.services()) {
+                Map<String, Object> check = new LinkedHashMap<>();
+                check.put("status", c.up() ? "up"
+                        : Boolean.FALSE.equals(c.data().get("configured")) ? "not_configured" : "down");
+                Object latency = c.data().get("latency_ms");
+                if (latency != null) {
+                    check.put("latency_ms", latency);
+                }
+                checks.put(c.name(), check);
+            }
+            if (o.host() != null) {
+                checks.put("disk_usage_pct", o.host().diskPercent());
+            }
+            out.put("checks", checks);
+        }
+        return Response.status(code).entity(out).build();
+    }
+
+    private boolean authenticated(String authorization, String apiKey) {
+        String credential = null;
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            credential = authorization.substring(7).trim();
+        } else if (apiKey != null) {
+            credential = apiKey.trim();
+        }
+        return credential != null && !credential.isEmpty() && credentials.authenticate(credential).isPresent();
+    }
+
+    @GET
+    @Path("/metrics")
+    @Requires(role = Role.VIEWER, scopes = Scope.READ)
+    @Operation(summary = "The host's CPU, memory, disk, network and load now (seed 003)")
+    @APIResponse(responseCode = "200", description = "The latest sample of this host",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = HostSampleDto.class)))
+    public HostSampleDto systemMetrics() {
+        return HostSampleDto.from(metrics.latest(HostSample.LOCAL));
+    }
+
+    private static double gib(long bytes) {
+        return Math.round(bytes / GIB * 100.0) / 100.0;
+    }
+}

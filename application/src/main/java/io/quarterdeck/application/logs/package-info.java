@@ -1,0 +1,2 @@
+/** Log ingestion, queries, retention, live following and container log collection. */
+package io.quarterdeck.application.logs;

@@ -1,0 +1,7 @@
+package io.quarterdeck.application.port.in.logs;
+
+/** Applies retention by age and by size to the built-in store. */
+public interface LogRetentionUseCase {
+    /** Returns how many lines were removed. */
+    long purge();
+}

@@ -1,0 +1,34 @@
+package io.quarterdeck.application.port.out.metrics;
+
+import io.quarterdeck.domain.metrics.HostSample;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Host samples kept over time: raw samples, and one-minute averages that replace them once they are old
+ * (downsampling).
+ */
+public interface MetricHistory {
+    void append(HostSample sample);
+
+    Optional<HostSample> latest(String serverId);
+
+    /** The newest samples of a server, newest first. */
+    List<HostSample> newest(String serverId, int limit);
+
+    /** Raw samples and minute averages of a server in {@code [from, to]}, oldest first, at most {@code max}. */
+    List<HostSample> range(String serverId, Instant from, Instant to, int max);
+
+    /** Raw samples older than {@code before}, oldest first, at most {@code max}, of every server. */
+    List<HostSample> rawBefore(Instant before, int max);
+
+    /** In one transaction: deletes the raw samples older than {@code before} and stores the averages instead. */
+    void replaceRawWithAverages(Instant before, List<HostSample> minuteAverages);
+
+    /** Removes minute averages older than the cutoff; returns how many. */
+    long deleteAveragesOlderThan(Instant cutoff);
+
+    /** The ids of servers with samples. */
+    List<String> servers();
+}
