@@ -1,5 +1,6 @@
 package io.quarterdeck.server;
 
+import io.quarterdeck.application.port.in.alerting.AlertingSettings;
 import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
 import io.quarterdeck.application.port.in.identity.IdentitySettings;
 
@@ -65,7 +66,19 @@ enum ConfigKey {
     AUTH_REVOCATION_RELOAD_SECONDS("quarterdeck.auth.revocation-reload-seconds", 15),
     BOOTSTRAP_API_KEY("quarterdeck.bootstrap-api-key", null),
     BOOTSTRAP_OWNER_USERNAME("quarterdeck.bootstrap.owner-username", "owner"),
-    BOOTSTRAP_OWNER_PASSWORD("quarterdeck.bootstrap.owner-password", null);
+    BOOTSTRAP_OWNER_PASSWORD("quarterdeck.bootstrap.owner-password", null),
+
+    // Alerting, incidents and notifications, issue 17 (AlertingSettingsProducer)
+    ALERTING_ENABLED("quarterdeck.alerting.enabled", true),
+    ALERTING_EVALUATION_INTERVAL_SECONDS("quarterdeck.alerting.evaluation-interval-seconds",
+            Defaults.ALERTING.evaluationInterval().toSeconds()),
+    NOTIFICATIONS_DISPATCH_INTERVAL_SECONDS("quarterdeck.notifications.dispatch-interval-seconds",
+            Defaults.ALERTING.dispatchInterval().toSeconds()),
+    NOTIFICATIONS_MAX_ATTEMPTS("quarterdeck.notifications.max-attempts", Defaults.ALERTING.maxAttempts()),
+    NOTIFICATIONS_RETRY_BASE_SECONDS("quarterdeck.notifications.retry-base-seconds",
+            Defaults.ALERTING.retryBase().toSeconds()),
+    NOTIFICATIONS_TIMEOUT_SECONDS("quarterdeck.notifications.timeout-seconds", 10),
+    NOTIFICATIONS_TELEGRAM_BASE_URL("quarterdeck.notifications.telegram-base-url", "https://api.telegram.org");
 
     private final String key;
     private final String fallback;
@@ -89,5 +102,6 @@ enum ConfigKey {
     private static final class Defaults {
         static final ErrorTrackingSettings ERRORS = ErrorTrackingSettings.defaults();
         static final IdentitySettings IDENTITY = IdentitySettings.defaults();
+        static final AlertingSettings ALERTING = AlertingSettings.defaults();
     }
 }

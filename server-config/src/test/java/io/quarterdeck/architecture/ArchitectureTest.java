@@ -24,7 +24,8 @@ class ArchitectureTest {
         "io.quarterdeck.application.port.out.", "io.quarterdeck.application.errors.",
         "io.quarterdeck.adapters.rest.spine.", "io.quarterdeck.adapters.rest.healthmonitor.",
         "io.quarterdeck.adapters.rest.apiv1.", "io.quarterdeck.adapters.rest.clusterai.",
-        "io.quarterdeck.adapters.security.", "io.quarterdeck.adapters.persistence.", "io.quarterdeck.server."})
+        "io.quarterdeck.adapters.security.", "io.quarterdeck.adapters.persistence.", "io.quarterdeck.server.",
+        "io.quarterdeck.adapters.messaging.", "io.quarterdeck.domain.alerting.", "io.quarterdeck.domain.incidents."})
     void the_rules_see_every_module(String packagePrefix) {
         assertTrue(PRODUCTION.stream().anyMatch(c -> c.getName().startsWith(packagePrefix)),
                 "no production class found under " + packagePrefix + ": the rules would pass vacuously");
@@ -73,6 +74,11 @@ class ArchitectureTest {
     @Test
     void only_the_security_adapter_uses_crypto_libraries() {
         QuarterdeckRules.only_the_security_adapter_uses_crypto_libraries.check(PRODUCTION);
+    }
+
+    @Test
+    void only_the_messaging_adapter_sends_mail() {
+        QuarterdeckRules.only_the_messaging_adapter_sends_mail.check(PRODUCTION);
     }
 
     @Test

@@ -29,6 +29,7 @@ final class QuarterdeckRules {
     static final String SECURITY = "io.quarterdeck.adapters.security..";
     static final String REST = "io.quarterdeck.adapters.rest..";
     static final String SPINE = "io.quarterdeck.adapters.rest.spine..";
+    static final String MESSAGING = "io.quarterdeck.adapters.messaging..";
 
     /**
      * Every package directly under {@code application} except {@code port}, as found among the production classes:
@@ -48,6 +49,7 @@ final class QuarterdeckRules {
             .adapter("persistence", PERSISTENCE)
             .adapter("security", SECURITY)
             .adapter("rest", REST)
+            .adapter("messaging", MESSAGING)
             .withOptionalLayers(false)
             // The composition root (server-config) wires every layer together; the rules below still hold there.
             .ignoreDependency(resideInAPackage(COMPOSITION_ROOT), alwaysTrue())
@@ -98,6 +100,12 @@ final class QuarterdeckRules {
             .that().resideOutsideOfPackage(SECURITY)
             .should().dependOnClassesThat(resideInAnyPackage("org.jose4j..", "org.bouncycastle.."))
             .because("tokens, keys and hashing are the security adapter's alone");
+
+    static final ArchRule only_the_messaging_adapter_sends_mail = noClasses()
+            .that().resideOutsideOfPackage(MESSAGING)
+            .should().dependOnClassesThat(resideInAnyPackage("jakarta.mail..", "org.eclipse.angus.."))
+            .because("notification channels (SMTP among them) are the messaging adapter's alone"
+                    + " (the composition root included)");
 
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("io.quarterdeck.(**)").should().beFreeOfCycles()

@@ -13,6 +13,7 @@ import com.tngtech.archunit.library.Architectures;
 import io.quarterdeck.adapters.persistence.archfixture.PersistenceThing;
 import io.quarterdeck.adapters.rest.archfixture.RestCallingPersistence;
 import io.quarterdeck.adapters.rest.archfixture.RestCallingService;
+import io.quarterdeck.adapters.rest.archfixture.RestSendingMail;
 import io.quarterdeck.adapters.rest.archfixture.RestUsingJpa;
 import io.quarterdeck.adapters.rest.healthmonitor.archfixture.HealthMonitorCallingApiV1;
 import io.quarterdeck.server.archfixture.ServerSigningTokens;
@@ -93,6 +94,7 @@ class RulesFailOnWrongClassesTest {
         seenFailing(QuarterdeckRules.only_the_persistence_adapter_uses_jpa_jdbc_frameworks, RestUsingJpa.class);
         seenFailing(QuarterdeckRules.only_the_rest_adapters_use_http, ServerWithResource.class);
         seenFailing(QuarterdeckRules.only_the_security_adapter_uses_crypto_libraries, ServerSigningTokens.class);
+        seenFailing(QuarterdeckRules.only_the_messaging_adapter_sends_mail, RestSendingMail.class);
     }
 
     @Test
