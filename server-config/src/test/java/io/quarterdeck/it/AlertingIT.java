@@ -164,7 +164,7 @@ class AlertingIT {
         }
         Thread.sleep(5_000); // two evaluations: five errors are not more than five
         assertTrue(hitsAt("/hook").isEmpty(), "no notification at 5 errors");
-        assertEquals(201, postJson("/api/errors", "{\"message\":\"payment failed 5\",\"level\":\"critical\","
+        assertEquals(201, postJson("/api/errors", "{\"message\":\"payment failed 5\",\"level\":\"error\","
                 + "\"source\":\"" + source + "\"}").status());
 
         Hit hit = await("the firing webhook", Duration.ofSeconds(60), () -> hitsAt("/hook"), l -> !l.isEmpty()).get(0);
@@ -257,7 +257,9 @@ class AlertingIT {
             Hit t = await("telegram", Duration.ofSeconds(60), () -> hitsAt("/bot4242:secret-token-value/sendMessage"),
                     l -> !l.isEmpty()).get(0);
             assertEquals("-1001", Server.parse(t.body()).getString("chat_id"));
-            assertTrue(smtp.waitForIncomingEmail(60_000, 1), "the e-mail reached the SMTP server");
+            assertTrue(smtp.waitForIncomingEmail(60_000, 1), () -> "the e-mail did not reach the SMTP server: "
+                    + asOwner("GET", "/api/v1/notifications/history?channel_id=" + email.json().getString("id"),
+                            owner, null).body());
             assertTrue(smtp.getReceivedMessages()[0].getSubject().contains("Quarterdeck test notification"));
 
             String brokenId = broken.json().getString("id");

@@ -73,15 +73,18 @@ public class NotificationDispatcher implements DispatchNotificationsUseCase {
                 channels.save(stored.channel().tested(clock.instant(), "ok"), stored.sealedSecrets());
             }
             return sent;
-        } catch (NotificationFailedException | IllegalStateException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A channel's failure of any kind (refused, unreachable, undecryptable, a library missing) is recorded
+            // against this delivery and retried; it never stops the tick or the other deliveries.
             int attempts = d.attempts() + 1;
             Instant retry = attempts >= settings.maxAttempts() ? null
                     : clock.instant().plus(settings.retryDelay(attempts));
+            String reason = e instanceof NotificationFailedException ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
             if (d.kind().equals("test")) {
-                channels.save(stored.channel().tested(clock.instant(), "failed: " + e.getMessage()),
-                        stored.sealedSecrets());
+                channels.save(stored.channel().tested(clock.instant(), "failed: " + reason), stored.sealedSecrets());
             }
-            return d.failed(e.getMessage(), retry);
+            return d.failed(reason, retry);
         }
     }
 }

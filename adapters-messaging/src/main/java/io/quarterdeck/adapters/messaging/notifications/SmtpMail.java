@@ -3,14 +3,19 @@ package io.quarterdeck.adapters.messaging.notifications;
 import io.quarterdeck.application.port.out.notifications.NotificationFailedException;
 import io.quarterdeck.application.port.out.notifications.NotificationMessage;
 import jakarta.mail.Authenticator;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
@@ -52,16 +57,22 @@ final class SmtpMail {
         Thread.currentThread().setContextClassLoader(SmtpMail.class.getClassLoader());
         try {
             Session session = Session.getInstance(p, auth);
-            MimeMessage mail = new MimeMessage(session);
-            mail.setFrom(new InternetAddress(config.get("from")));
-            mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(config.get("to")));
             String prefix = config.getOrDefault("subject_prefix", "[Quarterdeck]");
-            mail.setSubject(prefix + " " + m.title(), "UTF-8");
-            mail.setText(m.text() + "\n\nSeverity: " + m.severity() + "\nAt: " + m.at() + "\n", "UTF-8");
-            mail.setSentDate(new Date());
-            mail.setHeader("X-Quarterdeck-Delivery", m.id());
-            Transport.send(mail);
-        } catch (MessagingException e) {
+            String body = m.text() + "\r\n\r\nSeverity: " + m.severity() + "\r\nAt: " + m.at() + "\r\n";
+            // The message is written out as RFC 5322 text and parsed once: sending it then needs no
+            // DataContentHandler lookup (JavaBeans Activation), which an application server's class loading can hide.
+            String raw = "From: " + new InternetAddress(config.get("from")).toString() + "\r\n"
+                    + "To: " + InternetAddress.toString(InternetAddress.parse(config.get("to"))) + "\r\n"
+                    + "Subject: " + MimeUtility.encodeText(prefix + " " + m.title(), "UTF-8", "Q") + "\r\n"
+                    + "Date: " + new MailDateFormat().format(new Date()) + "\r\n"
+                    + "X-Quarterdeck-Delivery: " + m.id().replaceAll("[\\r\\n]", "") + "\r\n"
+                    + "MIME-Version: 1.0\r\n"
+                    + "Content-Type: text/plain; charset=UTF-8\r\n"
+                    + "Content-Transfer-Encoding: base64\r\n\r\n"
+                    + Base64.getMimeEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) + "\r\n";
+            MimeMessage mail = new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
+            Transport.send(mail, InternetAddress.parse(config.get("to")));
+        } catch (MessagingException | UnsupportedEncodingException e) {
             throw new NotificationFailedException("smtp " + host + ": " + e.getMessage(), e);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

@@ -120,7 +120,17 @@ public class AlertsResource {
     @Requires(role = Role.DEVELOPER, scopes = Scope.WRITE)
     @Audited("alert_threshold.update")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "The fields of POST; absent ones stay")))
+            schema = @Schema(type = SchemaType.OBJECT, description = "The fields of POST; absent ones stay",
+                properties = {
+                    @SchemaProperty(name = "name", type = SchemaType.STRING),
+                    @SchemaProperty(name = "metric", type = SchemaType.STRING),
+                    @SchemaProperty(name = "operator", type = SchemaType.STRING),
+                    @SchemaProperty(name = "value", type = SchemaType.NUMBER),
+                    @SchemaProperty(name = "duration", type = SchemaType.STRING),
+                    @SchemaProperty(name = "severity", type = SchemaType.STRING),
+                    @SchemaProperty(name = "server_id", type = SchemaType.STRING),
+                    @SchemaProperty(name = "enabled", type = SchemaType.BOOLEAN),
+                    @SchemaProperty(name = "notifications", type = SchemaType.ARRAY, implementation = String.class)})))
     @APIResponse(responseCode = "200", description = "The threshold",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThresholdDto.class)))
     public ThresholdDto updateThreshold(@PathParam("id") String id, JsonValue body) {
@@ -154,7 +164,10 @@ public class AlertsResource {
                     @SchemaProperty(name = "status", type = SchemaType.STRING),
                     @SchemaProperty(name = "alerts", type = SchemaType.ARRAY, implementation = Object.class)})))
     @APIResponse(responseCode = "200", description = "Received; how many alerts were raised or resolved",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            properties = {
+                @SchemaProperty(name = "received", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "changed", type = SchemaType.INTEGER)})))
     public Map<String, Object> alertmanager(JsonValue body) {
         AlertmanagerPayload.Parsed p = AlertmanagerPayload.parse(body);
         int changed = intake.receive(p.receiver(), p.alerts());

@@ -60,7 +60,9 @@ public class AlertManagementResource {
     @Path("/rules")
     @Requires(role = Role.VIEWER, scopes = Scope.READ)
     @APIResponse(responseCode = "200", description = "Every rule (error rules, metric thresholds, intake rules)",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
+                @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Envelope<Map<String, List<Map<String, Object>>>> listRules() {
         return Envelope.success(Map.of("rules", rules.list().stream().map(AlertingDtos::rule).toList()));
     }
@@ -89,7 +91,9 @@ public class AlertManagementResource {
                     @SchemaProperty(name = "notifications", type = SchemaType.ARRAY, implementation = String.class),
                     @SchemaProperty(name = "enabled", type = SchemaType.BOOLEAN)})))
     @APIResponse(responseCode = "201", description = "The rule",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
+                @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Response createRule(JsonValue body) {
         AlertRule rule = rules.create(RuleBodies.parse(JsonFields.object(body), null));
         return Response.status(201).entity(Envelope.success(AlertingDtos.rule(rule))).build();
@@ -101,9 +105,25 @@ public class AlertManagementResource {
     @Requires(role = Role.DEVELOPER, scopes = Scope.WRITE)
     @Audited("alert_rule.update")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "The fields of POST; absent ones stay")))
+            schema = @Schema(type = SchemaType.OBJECT, description = "The fields of POST; absent ones stay",
+                properties = {
+                    @SchemaProperty(name = "name", type = SchemaType.STRING),
+                    @SchemaProperty(name = "condition", type = SchemaType.STRING),
+                    @SchemaProperty(name = "threshold", type = SchemaType.NUMBER),
+                    @SchemaProperty(name = "time_window", type = SchemaType.STRING),
+                    @SchemaProperty(name = "operator", type = SchemaType.STRING),
+                    @SchemaProperty(name = "severity", type = SchemaType.STRING),
+                    @SchemaProperty(name = "level", type = SchemaType.STRING),
+                    @SchemaProperty(name = "source", type = SchemaType.STRING),
+                    @SchemaProperty(name = "environment", type = SchemaType.STRING),
+                    @SchemaProperty(name = "fingerprint", type = SchemaType.STRING),
+                    @SchemaProperty(name = "repeat_interval", type = SchemaType.STRING),
+                    @SchemaProperty(name = "notifications", type = SchemaType.ARRAY, implementation = String.class),
+                    @SchemaProperty(name = "enabled", type = SchemaType.BOOLEAN)})))
     @APIResponse(responseCode = "200", description = "The rule",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
+                @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Envelope<Map<String, Object>> updateRule(@PathParam("id") String id, JsonValue body) {
         JsonObject o = JsonFields.object(body);
         AlertRule old = rules.get(id);
@@ -115,7 +135,9 @@ public class AlertManagementResource {
     @Requires(role = Role.DEVELOPER, scopes = Scope.WRITE)
     @Audited("alert_rule.delete")
     @APIResponse(responseCode = "200", description = "Deleted; what it fired is resolved",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
+                @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Envelope<Map<String, String>> deleteRule(@PathParam("id") String id) {
         rules.delete(id);
         return Envelope.success(Map.of("id", id, "status", "deleted"));
@@ -125,7 +147,9 @@ public class AlertManagementResource {
     @Path("/incidents")
     @Requires(role = Role.VIEWER, scopes = Scope.READ)
     @APIResponse(responseCode = "200", description = "Incidents, newest first, each with its timeline",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
+                @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Envelope<Map<String, List<Map<String, Object>>>> listIncidents(@QueryParam("limit") String limit) {
         int n = QueryParameters.integer("limit", limit, 100, 1, 500);
         return Envelope.success(Map.of("incidents", incidents.list(n).stream().map(AlertingDtos::incident)
@@ -147,7 +171,9 @@ public class AlertManagementResource {
                     @SchemaProperty(name = "assigned_to", type = SchemaType.STRING),
                     @SchemaProperty(name = "alert_ids", type = SchemaType.ARRAY, implementation = String.class)})))
     @APIResponse(responseCode = "201", description = "The incident, status investigating",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
+                @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Response openIncident(JsonValue body) {
         JsonObject o = JsonFields.object(body);
         String severity = JsonFields.string(o, "severity");
@@ -173,8 +199,9 @@ public class AlertManagementResource {
                     @SchemaProperty(name = "assigned_to", type = SchemaType.STRING),
                     @SchemaProperty(name = "message", type = SchemaType.STRING)})))
     @APIResponse(responseCode = "200", description = "The incident with its timeline",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "409", description = "A backward move, or a change to a resolved incident")
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
+                @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Envelope<Map<String, Object>> updateIncident(@PathParam("id") String id, JsonValue body) {
         JsonObject o = JsonFields.object(body);
         String status = JsonFields.string(o, "status");

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Seed 001 section 6: {@code GET /api/settings/integrations}, the notification channels. Admins only. */
@@ -34,7 +35,9 @@ public class IntegrationsResource {
     @GET
     @Requires(role = Role.ADMIN)
     @APIResponse(responseCode = "200", description = "Notification channels as integrations; secrets as previews",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
+                @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Envelope<Map<String, List<Map<String, Object>>>> integrations() {
         return Envelope.success(Map.of("integrations", channels.list().stream().map(AlertingDtos::integration)
                 .toList()));

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Seed 001 section 3: {@code GET /api/stats}, aggregates computed by the database on every request. */
@@ -34,7 +35,9 @@ public class StatsResource {
     @GET
     @Requires(role = Role.VIEWER, scopes = Scope.READ)
     @APIResponse(responseCode = "200", description = "Error statistics (today, this week and month in UTC)",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
+                @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Envelope<Map<String, Object>> stats() {
         var s = analytics.stats();
         Map<String, Object> m = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Seed 001 section 3: {@code GET /api/analytics/trends}. */
@@ -36,7 +37,9 @@ public class TrendsResource {
     @Requires(role = Role.VIEWER, scopes = Scope.READ)
     @APIResponse(responseCode = "200", description = "Occurrences, resolutions and criticals per bucket (only buckets"
         + " with data)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT)))
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
+                @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
     public Envelope<Map<String, Object>> trends(@QueryParam("period") String period,
                                                 @QueryParam("group_by") String groupBy) {
         var t = analytics.trend(period, groupBy);
