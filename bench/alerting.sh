@@ -6,23 +6,24 @@
 #   3. starts the server on that database and times GET /health (the baseline), GET /api/stats and a week of
 #      GET /api/analytics/trends with curl, one request at a time (latency, not saturation): medians.
 #
-#   bench/alerting.sh               BENCH_REQUESTS=50 BENCH_TICKS=7 BENCH_PORT=9222
+#   bench/alerting.sh               BENCH_REQUESTS=50 BENCH_TICKS=13 BENCH_PORT=9222
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 DB=qd_bench_17
 REQUESTS=${BENCH_REQUESTS:-50}
-TICKS=${BENCH_TICKS:-7}
+TICKS=${BENCH_TICKS:-13}
 OUT="$ROOT/target/bench"
 mkdir -p "$OUT"
 QUARTERDECK_PG_DATABASES="$DB" "$ROOT/scripts/services.sh" postgres >/dev/null
 psql_bench() { PGPASSWORD=quarterdeck psql -qtA -h 127.0.0.1 -U quarterdeck -d "$DB" "$@"; }
 psql_bench -c 'drop schema if exists public cascade' -c 'create schema public' >/dev/null
 
-mvn -B -ntp -q -o package -DskipTests -pl adapters-persistence -am
+# The classpath of adapters-persistence's tests (the reactor's modules as their target/classes, the drivers, Flyway).
+rm -f "$OUT/alerting.cp"
+mvn -B -ntp -q -o package dependency:build-classpath -DskipTests -pl adapters-persistence -am \
+  -Dmdep.outputFile="$OUT/alerting.cp" -Dmdep.includeScope=test >/dev/null
 CP="$ROOT/domain/target/classes:$ROOT/application/target/classes:$ROOT/adapters-persistence/target/classes"
-mvn -B -ntp -q -o dependency:build-classpath -pl adapters-persistence -Dmdep.outputFile="$OUT/alerting.cp" \
-  -Dmdep.includeScope=test >/dev/null
 CP="$CP:$(cat "$OUT/alerting.cp")"
 URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 
@@ -36,7 +37,7 @@ public class Migrate {
     }
 }
 JAVA
-java -cp "$CP" "$OUT/Migrate.java" "$URL" 2>/dev/null
+java -cp "$CP" "$OUT/Migrate.java" "$URL" 2>&1 | grep -v "^INFO\|^[A-Z][a-z][a-z] [0-9]" || true
 start=$(date +%s)
 psql_bench <<'SQL'
 insert into error_groups (id, fingerprint, grouping_version, level, message, context, source, environment, resolved,
@@ -74,8 +75,17 @@ export QUARTERDECK_DB_URL="$URL" QUARTERDECK_DB_USER=quarterdeck QUARTERDECK_DB_
 export QUARTERDECK_RATE_LIMIT_ENABLED=false QUARTERDECK_ALERTING_ENABLED=false
 export QUARTERDECK_BOOTSTRAP_API_KEY="qdk_bench_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 rm -rf "$QUARTERDECK_DATA_DIR"
-"$ROOT/bin/quarterdeck" start
-trap '"$ROOT/bin/quarterdeck" stop >/dev/null 2>&1 || true' EXIT
+# Not bin/quarterdeck start: that installs snapshots into ~/.m2. The Liberty server that the test run created is
+# reused with this checkout's WAR.
+WLP="$ROOT/server-config/target/liberty/wlp"
+[ -d "$WLP/usr/servers/quarterdeck" ] || { echo "no Liberty server yet: run bin/quarterdeck test once" >&2; exit 1; }
+mvn -B -ntp -q -o package -DskipTests
+cp "$ROOT/server-config/target/quarterdeck.war" "$WLP/usr/servers/quarterdeck/apps/quarterdeck.war"
+"$WLP/bin/server" start quarterdeck >/dev/null
+trap '"$WLP/bin/server" stop quarterdeck >/dev/null 2>&1 || true' EXIT
+for _ in $(seq 1 240); do
+  curl -fsS "http://127.0.0.1:$QUARTERDECK_HTTP_PORT/health/ready" >/dev/null 2>&1 && break; sleep 1
+done
 BASE="http://127.0.0.1:$QUARTERDECK_HTTP_PORT"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 time_path() { # path -> median ms of REQUESTS requests after 10 warm-up requests

@@ -2,6 +2,7 @@ package io.quarterdeck.server;
 
 import io.quarterdeck.application.port.in.alerting.AlertingSettings;
 import io.quarterdeck.application.port.in.alerting.EvaluateAlertsUseCase;
+import io.quarterdeck.application.port.in.monitoring.MonitorServicesUseCase;
 import io.quarterdeck.application.port.in.notifications.DispatchNotificationsUseCase;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Issue 17's schedules: the alert evaluator (every {@code quarterdeck.alerting.evaluation-interval-seconds}) and the
- * notification dispatcher (every {@code quarterdeck.notifications.dispatch-interval-seconds}), on managed threads,
+ * notification dispatcher (every {@code quarterdeck.notifications.dispatch-interval-seconds}) and the service checks
+ * behind {@code /api/monitoring} uptime (every 30 s, on every instance), on managed threads,
  * once the schema is migrated. Every instance runs both; the claims in the database keep each rule and each
  * notification to one instance per tick.
  */
@@ -31,18 +33,21 @@ public class AlertingSchedule {
 
     private final EvaluateAlertsUseCase evaluator;
     private final DispatchNotificationsUseCase dispatcher;
+    private final MonitorServicesUseCase monitoring;
     private final AlertingSettings settings;
     private final StartupSequence startup;
     private final boolean enabled;
     private ScheduledFuture<?> evaluating;
     private ScheduledFuture<?> dispatching;
+    private ScheduledFuture<?> checking;
 
     @Inject
     public AlertingSchedule(EvaluateAlertsUseCase evaluator, DispatchNotificationsUseCase dispatcher,
-                            AlertingSettings settings, StartupSequence startup,
+                            MonitorServicesUseCase monitoring, AlertingSettings settings, StartupSequence startup,
                             @Named("quarterdeck.alerting.enabled") Boolean enabled) {
         this.evaluator = evaluator;
         this.dispatcher = dispatcher;
+        this.monitoring = monitoring;
         this.settings = settings;
         this.startup = startup;
         this.enabled = enabled != null && enabled;
@@ -50,10 +55,15 @@ public class AlertingSchedule {
 
     /** For CDI proxies only. */
     protected AlertingSchedule() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     void onStart(@Observes Startup event) {
+        // Every instance stores its own checks of the services: uptime is what the instances saw.
+        checking = scheduler.scheduleWithFixedDelay(() -> run("service checks", () -> {
+            monitoring.recordChecks();
+            return 1;
+        }), 30, 30, TimeUnit.SECONDS);
         if (!enabled) {
             LOG.info("Alert evaluation and notification dispatch are off on this instance (quarterdeck.alerting.enabled)");
             return;
@@ -84,6 +94,9 @@ public class AlertingSchedule {
         }
         if (dispatching != null) {
             dispatching.cancel(false);
+        }
+        if (checking != null) {
+            checking.cancel(false);
         }
     }
 }

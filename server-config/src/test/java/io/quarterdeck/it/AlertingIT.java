@@ -392,6 +392,21 @@ class AlertingIT {
         assertEquals(404, asOwner("POST", "/api/v1/notifications/test/ch-none", owner, "").status());
     }
 
+    @Test
+    void monitoringChecksTheServicesAndAnswersUptimeFromStoredChecks() {
+        JsonObject data = get("/api/monitoring/services").json().getJsonObject("data");
+        JsonObject db = data.getJsonArray("services").stream().map(JsonValue::asJsonObject)
+                .filter(x -> x.getString("name").equals("database")).findFirst().orElseThrow();
+        assertEquals("healthy", db.getString("status"));
+        assertTrue(db.getJsonNumber("uptime_percent").doubleValue() > 0, db.toString());
+        assertFalse(db.isNull("response_time_ms"));
+        assertEquals("healthy", data.getString("overall_health").equals("degraded") ? "healthy"
+                : data.getString("overall_health"), "the database answers: not unhealthy");
+        JsonObject uptime = get("/api/monitoring/uptime").json().getJsonObject("data");
+        assertTrue(uptime.getJsonNumber("uptime_percent_24h").doubleValue() > 0, uptime.toString());
+        assertTrue(uptime.containsKey("incidents_count"));
+    }
+
     private static void assertField(Reply r, String field) {
         assertEquals(400, r.status(), r.body());
         JsonObject o = r.json();

@@ -3,6 +3,7 @@ package io.quarterdeck.application.alerting;
 import io.quarterdeck.application.port.in.alerting.AlertingSettings;
 import io.quarterdeck.application.port.in.alerting.EvaluateAlertsUseCase;
 import io.quarterdeck.application.port.out.alerting.AlertRuleRepository;
+import io.quarterdeck.domain.alerting.AlertRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -42,14 +43,15 @@ public class AlertEvaluator implements EvaluateAlertsUseCase {
         // The next tick may claim again a little before a full interval has passed, so that ticks do not drift.
         Instant next = now.plus(settings.evaluationInterval()).minusMillis(
                 Math.min(500, settings.evaluationInterval().toMillis() / 4));
-        List<String> claimed = rules.claimDue(now, next, UUID.randomUUID().toString());
+        List<AlertRule> claimed = rules.claimDue(now, next, UUID.randomUUID().toString());
         int evaluated = 0;
-        for (String id : claimed) {
+        for (AlertRule rule : claimed) {
             try {
-                evaluation.evaluate(id, now);
+                evaluation.evaluate(rule, now);
                 evaluated++;
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "evaluating alert rule " + id + " failed; next tick retries", e);
+                LOG.log(System.Logger.Level.WARNING, "evaluating alert rule " + rule.id() + " failed; next tick"
+                        + " retries", e);
             }
         }
         return evaluated;

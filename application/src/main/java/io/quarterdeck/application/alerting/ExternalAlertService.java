@@ -85,7 +85,9 @@ public class ExternalAlertService implements ReceiveExternalAlertsUseCase {
                 changed++;
             }
         }
-        rules.save(rule);
+        if (rule.lastTriggered() != null && rule.lastTriggered().equals(now)) {
+            rules.markTriggered(ruleId, now);
+        }
         return changed;
     }
 }

@@ -47,8 +47,7 @@ public class RuleEvaluation {
 
     /** Returns how many alerts changed state. */
     @Transactional
-    public int evaluate(String ruleId, Instant now) {
-        AlertRule rule = rules.find(ruleId).orElse(null);
+    public int evaluate(AlertRule rule, Instant now) {
         if (rule == null || !rule.enabled()) {
             return 0;
         }
@@ -119,7 +118,7 @@ public class RuleEvaluation {
             changed++;
         }
         if (current != rule) {
-            rules.save(current);
+            rules.markTriggered(rule.id(), now);
         }
         return changed;
     }

@@ -60,8 +60,13 @@ class AlertEvaluationTest {
         }
 
         @Override
-        public List<String> claimDue(Instant now, Instant next, String claim) {
-            return List.copyOf(rules.keySet());
+        public void markTriggered(String id, Instant at) {
+            rules.put(id, rules.get(id).triggered(at));
+        }
+
+        @Override
+        public List<AlertRule> claimDue(Instant now, Instant next, String claim) {
+            return List.copyOf(rules.values());
         }
     };
 

@@ -120,7 +120,18 @@ public class JdbcAlertRuleRepository implements AlertRuleRepository {
     }
 
     @Override
-    public List<String> claimDue(Instant now, Instant next, String claim) {
+    public void markTriggered(String id, Instant at) {
+        JdbcInJpaTransaction.call(em, dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("update alert_rules set last_triggered = ? where id = ?")) {
+                Rows.bind(ps, at, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<AlertRule> claimDue(Instant now, Instant next, String claim) {
         return JdbcInJpaTransaction.call(em, dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("update alert_rules set next_evaluation_at = ?, claim = ?"
                     + " where enabled = true and kind <> 'external' and next_evaluation_at <= ?")) {
@@ -129,16 +140,7 @@ public class JdbcAlertRuleRepository implements AlertRuleRepository {
                     return List.of();
                 }
             }
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id from alert_rules where claim = ?")) {
-                ps.setString(1, claim);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return ids;
+            return query(c, "select " + COLUMNS + " from alert_rules where claim = ?", claim);
         });
     }
 

@@ -92,7 +92,8 @@ abstract class AlertingStoresContract {
             List<Future<List<String>>> claims = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String claim = "claim-" + i;
-                Callable<List<String>> c = () -> rules().claimDue(now, now.plusSeconds(15), claim);
+                Callable<List<String>> c = () -> rules().claimDue(now, now.plusSeconds(15), claim).stream()
+                        .map(AlertRule::id).toList();
                 claims.add(pool.submit(c));
             }
             Set<String> seen = new HashSet<>();

@@ -16,10 +16,13 @@ public interface AlertRuleRepository {
 
     boolean delete(String id);
 
+    /** Sets only the rule's last trigger time (an evaluation must not overwrite a change made meanwhile). */
+    void markTriggered(String id, Instant at);
+
     /**
      * Claims every enabled, evaluated rule whose next evaluation is due at {@code now}: sets its next evaluation to
      * {@code next} in one statement, so an instance that runs the same claim at the same time gets none of them.
-     * Returns the ids this call claimed. Runs in a transaction of its own.
+     * Returns the rules this call claimed, as they were when claimed. Runs in a transaction of its own.
      */
-    List<String> claimDue(Instant now, Instant next, String claim);
+    List<AlertRule> claimDue(Instant now, Instant next, String claim);
 }
