@@ -2,6 +2,7 @@ package io.quarterdeck.server;
 
 import io.quarterdeck.adapters.docker.DockerSettings;
 import io.quarterdeck.application.port.in.containers.ContainerSettings;
+import io.quarterdeck.application.port.in.alerting.AlertingSettings;
 import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
 import io.quarterdeck.application.port.in.identity.IdentitySettings;
 import io.quarterdeck.application.port.in.logs.LogSettings;
@@ -111,7 +112,19 @@ enum ConfigKey {
     LOKI_URL("quarterdeck.loki.url", null),
     GRAFANA_URL("quarterdeck.grafana.url", null),
     GRAFANA_TOKEN("quarterdeck.grafana.token", null),
-    ENVIRONMENT("quarterdeck.environment", "production");
+    ENVIRONMENT("quarterdeck.environment", "production"),
+
+    // Alerting, incidents and notifications, issue 17 (AlertingSettingsProducer)
+    ALERTING_ENABLED("quarterdeck.alerting.enabled", true),
+    ALERTING_EVALUATION_INTERVAL_SECONDS("quarterdeck.alerting.evaluation-interval-seconds",
+            Defaults.ALERTING.evaluationInterval().toSeconds()),
+    NOTIFICATIONS_DISPATCH_INTERVAL_SECONDS("quarterdeck.notifications.dispatch-interval-seconds",
+            Defaults.ALERTING.dispatchInterval().toSeconds()),
+    NOTIFICATIONS_MAX_ATTEMPTS("quarterdeck.notifications.max-attempts", Defaults.ALERTING.maxAttempts()),
+    NOTIFICATIONS_RETRY_BASE_SECONDS("quarterdeck.notifications.retry-base-seconds",
+            Defaults.ALERTING.retryBase().toSeconds()),
+    NOTIFICATIONS_TIMEOUT_SECONDS("quarterdeck.notifications.timeout-seconds", 10),
+    NOTIFICATIONS_TELEGRAM_BASE_URL("quarterdeck.notifications.telegram-base-url", "https://api.telegram.org");
 
     private final String key;
     private final String fallback;
@@ -137,5 +150,6 @@ enum ConfigKey {
         static final IdentitySettings IDENTITY = IdentitySettings.defaults();
         static final LogSettings LOGS = LogSettings.defaults();
         static final MetricSettings METRICS = MetricSettings.defaults();
+        static final AlertingSettings ALERTING = AlertingSettings.defaults();
     }
 }

@@ -75,6 +75,11 @@ public class StartupSequence {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Whether the schema is migrated and the bootstrap done (the other schedules wait for it). */
+    public boolean isPrepared() {
+        return prepared;
+    }
+
     private synchronized boolean prepare() {
         if (prepared) {
             return true;

@@ -27,7 +27,7 @@ class ArchitectureTest {
         "io.quarterdeck.adapters.security.", "io.quarterdeck.adapters.persistence.",
         "io.quarterdeck.adapters.docker.", "io.quarterdeck.application.containers.", "io.quarterdeck.server.",
         "io.quarterdeck.adapters.messaging.", "io.quarterdeck.adapters.observability.", "io.quarterdeck.application.logs.",
-        "io.quarterdeck.application.metrics."})
+        "io.quarterdeck.application.metrics.", "io.quarterdeck.domain.alerting.", "io.quarterdeck.domain.incidents."})
     void the_rules_see_every_module(String packagePrefix) {
         assertTrue(PRODUCTION.stream().anyMatch(c -> c.getName().startsWith(packagePrefix)),
                 "no production class found under " + packagePrefix + ": the rules would pass vacuously");
@@ -91,6 +91,11 @@ class ArchitectureTest {
     @Test
     void only_the_observability_adapter_calls_monitoring_services() {
         QuarterdeckRules.only_the_observability_adapter_calls_monitoring_services.check(PRODUCTION);
+    }
+
+    @Test
+    void only_the_messaging_adapter_sends_mail() {
+        QuarterdeckRules.only_the_messaging_adapter_sends_mail.check(PRODUCTION);
     }
 
     @Test

@@ -116,10 +116,17 @@ final class QuarterdeckRules {
             .because("the RabbitMQ client is the messaging adapter's alone (its amqp package)");
 
     static final ArchRule only_the_observability_adapter_calls_monitoring_services = noClasses()
-            .that().resideOutsideOfPackages(OBSERVABILITY, SECURITY)
+            .that().resideOutsideOfPackages(OBSERVABILITY, SECURITY, MESSAGING)
             .should().dependOnClassesThat(resideInAnyPackage("java.net.http.."))
-            .because("Prometheus, Loki and Grafana are called by the observability adapter alone (the security"
-                    + " adapter fetches an OIDC issuer's keys); the core and the REST surfaces reach them through ports");
+            .because("Prometheus, Loki and Grafana are called by the observability adapter alone (besides it, the"
+                    + " security adapter fetches an OIDC issuer's keys and the messaging adapter posts notifications);"
+                    + " the core and the REST surfaces reach them through ports");
+
+    static final ArchRule only_the_messaging_adapter_sends_mail = noClasses()
+            .that().resideOutsideOfPackage(MESSAGING)
+            .should().dependOnClassesThat(resideInAnyPackage("jakarta.mail..", "org.eclipse.angus.."))
+            .because("notification channels (SMTP among them) are the messaging adapter's alone"
+                    + " (the composition root included)");
 
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("io.quarterdeck.(**)").should().beFreeOfCycles()

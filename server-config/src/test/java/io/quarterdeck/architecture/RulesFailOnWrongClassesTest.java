@@ -13,6 +13,7 @@ import com.tngtech.archunit.library.Architectures;
 import io.quarterdeck.adapters.persistence.archfixture.PersistenceThing;
 import io.quarterdeck.adapters.rest.archfixture.RestCallingPersistence;
 import io.quarterdeck.adapters.rest.archfixture.RestCallingService;
+import io.quarterdeck.adapters.rest.archfixture.RestSendingMail;
 import io.quarterdeck.adapters.rest.archfixture.RestUsingJpa;
 import io.quarterdeck.adapters.rest.healthmonitor.archfixture.HealthMonitorCallingApiV1;
 import io.quarterdeck.server.archfixture.ServerSigningTokens;
@@ -99,6 +100,7 @@ class RulesFailOnWrongClassesTest {
                 io.quarterdeck.server.archfixture.ServerPublishingToRabbitMq.class);
         seenFailing(QuarterdeckRules.only_the_observability_adapter_calls_monitoring_services,
                 io.quarterdeck.server.archfixture.ServerQueryingPrometheus.class);
+        seenFailing(QuarterdeckRules.only_the_messaging_adapter_sends_mail, RestSendingMail.class);
     }
 
     @Test

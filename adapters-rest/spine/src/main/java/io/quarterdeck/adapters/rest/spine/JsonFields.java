@@ -73,6 +73,31 @@ public final class JsonFields {
         throw new InvalidFieldException(name, "must be true or false");
     }
 
+    /** A number (a JSON number, finite), or null when absent or JSON null. */
+    public static Double number(JsonObject o, String name) {
+        JsonValue v = o.get(name);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw new InvalidFieldException(name, "must be a number");
+        }
+        double d = ((jakarta.json.JsonNumber) v).doubleValue();
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new InvalidFieldException(name, "must be a finite number");
+        }
+        return d;
+    }
+
+    /** A string or a number given as text (such as a duration {@code 300} or {@code "5m"}), or null when absent. */
+    public static String text(JsonObject o, String name) {
+        JsonValue v = o.get(name);
+        if (v != null && v.getValueType() == JsonValue.ValueType.NUMBER) {
+            return v.toString();
+        }
+        return string(o, name);
+    }
+
     /** An ISO-8601 instant between the years 1970 and 9999 ({@link QueryParameters#instant}), or null when absent. */
     public static Instant instant(JsonObject o, String name) {
         return QueryParameters.instant(name, string(o, name));

@@ -1,0 +1,83 @@
+package io.quarterdeck.adapters.rest.healthmonitor.alerting;
+
+import io.quarterdeck.adapters.rest.healthmonitor.Envelope;
+import io.quarterdeck.adapters.rest.spine.security.Requires;
+import io.quarterdeck.application.port.in.monitoring.MonitorServicesUseCase;
+import io.quarterdeck.domain.identity.Role;
+import io.quarterdeck.domain.identity.Scope;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Seed 001 section 4: {@code GET /api/monitoring/services} (every service Quarterdeck uses, checked now, with its
+ * uptime over 24 h of stored checks) and {@code GET /api/monitoring/uptime} (the database's).
+ */
+@Path("/api/monitoring")
+@Produces(MediaType.APPLICATION_JSON)
+public class MonitoringResource {
+    private final MonitorServicesUseCase monitoring;
+
+    @Inject
+    public MonitoringResource(MonitorServicesUseCase monitoring) {
+        this.monitoring = monitoring;
+    }
+
+    @GET
+    @Path("/services")
+    @Requires(role = Role.VIEWER, scopes = Scope.READ)
+    @APIResponse(responseCode = "200", description = "Services with status (healthy, unhealthy, not_configured)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
+                @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
+    public Envelope<Map<String, Object>> services() {
+        List<Map<String, Object>> services = monitoring.services().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("status", s.status());
+            m.put("uptime_percent", s.uptimePercent());
+            m.put("response_time_ms", s.responseTimeMs());
+            m.put("last_checked", AlertingDtos.time(s.lastChecked()));
+            m.put("details", s.details());
+            return m;
+        }).toList();
+        boolean down = services.stream().anyMatch(s -> "unhealthy".equals(s.get("status")));
+        boolean database = services.stream().anyMatch(s -> "database".equals(s.get("name"))
+                && "unhealthy".equals(s.get("status")));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("services", services);
+        data.put("overall_health", database ? "unhealthy" : down ? "degraded" : "healthy");
+        return Envelope.success(data);
+    }
+
+    @GET
+    @Path("/uptime")
+    @Requires(role = Role.VIEWER, scopes = Scope.READ)
+    @APIResponse(responseCode = "200", description = "The database's uptime from stored checks",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
+                @SchemaProperty(name = "data", type = SchemaType.OBJECT),
+                @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
+    public Envelope<Map<String, Object>> uptime() {
+        var u = monitoring.uptime();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("current_uptime_hours", u.currentUptimeHours());
+        m.put("uptime_percent_24h", u.percent24h());
+        m.put("uptime_percent_7d", u.percent7d());
+        m.put("uptime_percent_30d", u.percent30d());
+        m.put("incidents_count", u.incidentsCount());
+        m.put("last_downtime", AlertingDtos.time(u.lastDowntime()));
+        return Envelope.success(m);
+    }
+}

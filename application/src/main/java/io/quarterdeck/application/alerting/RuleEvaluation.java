@@ -1,0 +1,129 @@
+package io.quarterdeck.application.alerting;
+
+import io.quarterdeck.application.port.out.alerting.AlertRepository;
+import io.quarterdeck.application.port.out.alerting.AlertRuleRepository;
+import io.quarterdeck.application.port.out.alerting.ErrorEventCounts;
+import io.quarterdeck.application.port.out.alerting.MetricReadings;
+import io.quarterdeck.domain.alerting.Alert;
+import io.quarterdeck.domain.alerting.AlertRule;
+import io.quarterdeck.domain.alerting.Condition;
+import io.quarterdeck.domain.alerting.Evaluation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Evaluates one rule in one transaction: observe, compare, then fire, repeat or resolve its alerts and queue their
+ * notifications together, so the alert state and the notifications it caused commit (or vanish) as one.
+ */
+@ApplicationScoped
+public class RuleEvaluation {
+    private final AlertRuleRepository rules;
+    private final AlertRepository alerts;
+    private final ErrorEventCounts counts;
+    private final MetricReadings readings;
+    private final Notifications notifications;
+
+    @Inject
+    public RuleEvaluation(AlertRuleRepository rules, AlertRepository alerts, ErrorEventCounts counts,
+                          MetricReadings readings, Notifications notifications) {
+        this.rules = rules;
+        this.alerts = alerts;
+        this.counts = counts;
+        this.readings = readings;
+        this.notifications = notifications;
+    }
+
+    /** For CDI proxies only. */
+    protected RuleEvaluation() {
+        this(null, null, null, null, null);
+    }
+
+    /** Returns how many alerts changed state. */
+    @Transactional
+    public int evaluate(AlertRule rule, Instant now) {
+        if (rule == null || !rule.enabled()) {
+            return 0;
+        }
+        Map<String, Double> observed = new LinkedHashMap<>();
+        Map<String, Boolean> holds = new HashMap<>();
+        if (rule.condition() instanceof Condition.ErrorCount c) {
+            double value = counts.count(c, now.minus(c.window()));
+            observed.put("*", value);
+            holds.put("*", c.operator().holds(value, c.threshold()));
+        } else if (rule.condition() instanceof Condition.Metric m) {
+            Instant since = now.minus(m.duration().isZero() ? java.time.Duration.ofMinutes(5) : m.duration());
+            Map<String, List<MetricReadings.Reading>> perServer = new LinkedHashMap<>();
+            for (MetricReadings.Reading r : readings.since(m.metric(), m.serverId(), since)) {
+                perServer.computeIfAbsent(r.serverId(), k -> new java.util.ArrayList<>()).add(r);
+            }
+            perServer.forEach((server, list) -> {
+                MetricReadings.Reading latest = list.get(list.size() - 1);
+                boolean all = list.stream().allMatch(r -> m.operator().holds(r.value(), m.threshold()));
+                boolean longEnough = m.duration().isZero()
+                        || !list.get(0).at().isAfter(now.minus(m.duration()).plusSeconds(Math.max(1,
+                                m.duration().getSeconds() / 4)));
+                observed.put(server, latest.value());
+                holds.put(server, m.duration().isZero() ? m.operator().holds(latest.value(), m.threshold())
+                        : all && longEnough);
+            });
+        } else {
+            return 0;
+        }
+        Map<String, Alert> firing = new HashMap<>();
+        for (Alert a : alerts.firingFor(rule.id())) {
+            firing.put(a.key(), a);
+        }
+        int changed = 0;
+        AlertRule current = rule;
+        for (var e : observed.entrySet()) {
+            String key = e.getKey();
+            Alert alert = firing.remove(key);
+            switch (Evaluation.decide(rule, holds.get(key), alert, now)) {
+                case FIRE -> {
+                    Alert fresh = Alert.fire("alert-" + UUID.randomUUID(), rule, key,
+                            key.equals("*") ? source(rule) : key, e.getValue(), now);
+                    alerts.save(fresh);
+                    notifications.queue(rule, fresh, "firing", now);
+                    current = current.triggered(now);
+                    changed++;
+                }
+                case REPEAT -> {
+                    Alert again = alert.observed(e.getValue()).notified(now);
+                    alerts.save(again);
+                    notifications.queue(rule, again, "repeat", now);
+                }
+                case STILL_FIRING -> alerts.save(alert.observed(e.getValue()));
+                case RESOLVE -> {
+                    Alert done = alert.observed(e.getValue()).resolve(now);
+                    alerts.save(done);
+                    notifications.queue(rule, done, "resolved", now);
+                    changed++;
+                }
+                case QUIET -> {
+                }
+            }
+        }
+        // A server that reports no readings any more: its alert resolves.
+        for (Alert gone : firing.values()) {
+            Alert done = gone.resolve(now);
+            alerts.save(done);
+            notifications.queue(rule, done, "resolved", now);
+            changed++;
+        }
+        if (current != rule) {
+            rules.markTriggered(rule.id(), now);
+        }
+        return changed;
+    }
+
+    private static String source(AlertRule rule) {
+        return rule.condition() instanceof Condition.ErrorCount c && c.source() != null ? c.source() : "errors";
+    }
+}

@@ -1,0 +1,2 @@
+/** Error analytics services. */
+package io.quarterdeck.application.analytics;

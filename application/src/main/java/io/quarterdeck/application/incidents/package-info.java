@@ -1,0 +1,2 @@
+/** Incident services. */
+package io.quarterdeck.application.incidents;

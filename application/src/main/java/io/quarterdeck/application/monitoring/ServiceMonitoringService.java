@@ -1,0 +1,92 @@
+package io.quarterdeck.application.monitoring;
+
+import io.quarterdeck.application.port.in.health.CheckHealthUseCase;
+import io.quarterdeck.application.port.in.health.HealthCheck;
+import io.quarterdeck.application.port.in.monitoring.MonitorServicesUseCase;
+import io.quarterdeck.application.port.out.incidents.IncidentRepository;
+import io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every check of {@link CheckHealthUseCase#dependencies()} (the database and each configured probe) is stored, so
+ * uptime is the share of stored checks that were up. Services that are not configured are listed, not stored.
+ * Checks older than 31 days are deleted as new ones are recorded.
+ */
+@ApplicationScoped
+public class ServiceMonitoringService implements MonitorServicesUseCase {
+    private final CheckHealthUseCase health;
+    private final ServiceCheckHistory history;
+    private final IncidentRepository incidents;
+    private final Clock clock;
+
+    @Inject
+    public ServiceMonitoringService(CheckHealthUseCase health, ServiceCheckHistory history,
+                                    IncidentRepository incidents, Clock clock) {
+        this.health = health;
+        this.history = history;
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    /** For CDI proxies only. */
+    protected ServiceMonitoringService() {
+        this(null, null, null, null);
+    }
+
+    private List<HealthCheck> checkAndRecord(Instant now) {
+        List<HealthCheck> checks = health.dependencies();
+        List<ServiceCheckHistory.Check> rows = new ArrayList<>();
+        for (HealthCheck c : checks) {
+            if (!Boolean.FALSE.equals(c.data().get("configured"))) {
+                rows.add(new ServiceCheckHistory.Check(c.name(), now, c.up(), latency(c)));
+            }
+        }
+        history.record(rows);
+        return checks;
+    }
+
+    private static Long latency(HealthCheck c) {
+        return c.data().get("latency_ms") instanceof Number n ? n.longValue() : null;
+    }
+
+    @Override
+    public void recordChecks() {
+        Instant now = clock.instant();
+        checkAndRecord(now);
+        history.deleteOlderThan(now.minus(Duration.ofDays(31)));
+    }
+
+    @Override
+    public List<ServiceStatus> services() {
+        Instant now = clock.instant();
+        List<ServiceStatus> out = new ArrayList<>();
+        for (HealthCheck c : checkAndRecord(now)) {
+            boolean configured = !Boolean.FALSE.equals(c.data().get("configured"));
+            Map<String, Object> details = new LinkedHashMap<>(c.data());
+            details.remove("latency_ms");
+            out.add(new ServiceStatus(c.name(), !configured ? "not_configured" : c.up() ? "healthy" : "unhealthy",
+                    configured ? history.uptimePercent(c.name(), now.minus(Duration.ofHours(24))).orElse(null) : null,
+                    latency(c), now, details));
+        }
+        return out;
+    }
+
+    @Override
+    public Uptime uptime() {
+        Instant now = clock.instant();
+        Instant first = history.firstCheck("database").orElse(now);
+        return new Uptime(Math.round(Duration.between(first, now).toSeconds() / 360.0) / 10.0,
+                history.uptimePercent("database", now.minus(Duration.ofHours(24))).orElse(null),
+                history.uptimePercent("database", now.minus(Duration.ofDays(7))).orElse(null),
+                history.uptimePercent("database", now.minus(Duration.ofDays(30))).orElse(null),
+                incidents.openedSince(now.minus(Duration.ofDays(30))), history.lastDown("database").orElse(null));
+    }
+}

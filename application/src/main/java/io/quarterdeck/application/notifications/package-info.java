@@ -1,0 +1,2 @@
+/** Notification services: channel management with sealed secrets, the dispatcher with retries. */
+package io.quarterdeck.application.notifications;

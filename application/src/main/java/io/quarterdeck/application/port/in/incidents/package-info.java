@@ -1,0 +1,2 @@
+/** Use cases of incidents. */
+package io.quarterdeck.application.port.in.incidents;

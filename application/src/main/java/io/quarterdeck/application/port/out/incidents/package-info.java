@@ -1,0 +1,2 @@
+/** Out-port of incidents: their storage. */
+package io.quarterdeck.application.port.out.incidents;

@@ -1,0 +1,26 @@
+package io.quarterdeck.application.port.out.monitoring;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+/** Results of dependency checks over time, aggregated by the store (counts over an index on service and time). */
+public interface ServiceCheckHistory {
+    /** One check of one service. */
+    record Check(String service, Instant at, boolean up, Long latencyMs) {
+    }
+
+    void record(Collection<Check> checks);
+
+    /** Percentage of checks of the service at or after {@code since} that were up, or empty when there were none. */
+    Optional<Double> uptimePercent(String service, Instant since);
+
+    /** The newest check of the service that was down, if any. */
+    Optional<Instant> lastDown(String service);
+
+    /** The oldest check of the service. */
+    Optional<Instant> firstCheck(String service);
+
+    /** Deletes checks older than the cutoff. */
+    long deleteOlderThan(Instant cutoff);
+}
