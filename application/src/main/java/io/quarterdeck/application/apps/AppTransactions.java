@@ -97,28 +97,73 @@ public class AppTransactions {
         return functions.insertIfAbsent(log);
     }
 
-    /** The reports in one transaction; returns the events to publish after commit, in order. */
+    /**
+     * The reports in one transaction; returns the events to publish after commit, in order. The apps that
+     * registrations and status reports name are locked with one statement, changed in memory and written back in
+     * one batch (before any runtime, task or function report, which need the apps stored).
+     */
     @Transactional
     public List<java.util.function.Consumer<io.quarterdeck.application.port.out.apps.AppEventPublisher>> applyAll(
             List<Object> reports) {
         List<java.util.function.Consumer<io.quarterdeck.application.port.out.apps.AppEventPublisher>> events =
                 new ArrayList<>();
+        java.util.Set<String> names = new java.util.TreeSet<>();
         for (Object report : reports) {
             if (report instanceof App.Registration r) {
-                register(r);
+                names.add(r.app());
             } else if (report instanceof io.quarterdeck.application.port.in.apps.Reports.AppStatus s) {
-                AppService.statusEvents(reportStatus(s.app(), s.report()), events);
-            } else if (report instanceof AppRuntime r) {
-                AppService.runtimeEvents(r, reportRuntime(r), events);
-            } else if (report instanceof PipelineTask t) {
-                AppService.taskEvents(t, reportTask(t), events);
-            } else if (report instanceof FunctionLog l) {
-                reportFunction(l);
-            } else {
-                throw new IllegalArgumentException("not a report: " + report);
+                names.add(s.app());
             }
         }
+        java.util.Map<String, App> locked = new java.util.HashMap<>(apps.lockAll(names));
+        java.util.Map<String, App> created = new java.util.LinkedHashMap<>();
+        java.util.Map<String, App> changed = new java.util.LinkedHashMap<>();
+        Instant now = clock.instant();
+        for (Object report : reports) {
+            if (report instanceof App.Registration r) {
+                App a = locked.get(r.app());
+                if (a == null) {
+                    a = App.register(r, now);
+                    locked.put(a.app(), a);
+                    created.put(a.app(), a);
+                } else if (a.reRegister(r, now) && !created.containsKey(a.app())) {
+                    changed.put(a.app(), a);
+                }
+            } else if (report instanceof io.quarterdeck.application.port.in.apps.Reports.AppStatus s) {
+                App a = locked.get(s.app());
+                if (a == null) {
+                    throw new NotFoundException("app", s.app());
+                }
+                AppService.statusEvents(a.report(s.report(), now), events);
+                if (!created.containsKey(a.app())) {
+                    changed.put(a.app(), a);
+                }
+            } else {
+                write(created, changed);
+                if (report instanceof AppRuntime r) {
+                    AppService.runtimeEvents(r, reportRuntime(r), events);
+                } else if (report instanceof PipelineTask t) {
+                    AppService.taskEvents(t, reportTask(t), events);
+                } else if (report instanceof FunctionLog l) {
+                    reportFunction(l);
+                } else {
+                    throw new IllegalArgumentException("not a report: " + report);
+                }
+            }
+        }
+        write(created, changed);
         return events;
+    }
+
+    private void write(java.util.Map<String, App> created, java.util.Map<String, App> changed) {
+        if (!created.isEmpty()) {
+            apps.insertAll(created.values());
+            created.clear();
+        }
+        if (!changed.isEmpty()) {
+            apps.updateAll(changed.values());
+            changed.clear();
+        }
     }
 
     @Transactional

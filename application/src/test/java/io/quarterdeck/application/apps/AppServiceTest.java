@@ -108,6 +108,23 @@ class AppServiceTest {
     }
 
     @Test
+    void a_batch_of_reports_ends_in_the_state_of_the_same_reports_one_by_one() {
+        App.Registration reg = new App.Registration("a", "g", "p", "0 8 * * *", Map.of("depth", 2), null);
+        io.quarterdeck.application.port.in.apps.Reports.AppStatus running =
+                new io.quarterdeck.application.port.in.apps.Reports.AppStatus("a",
+                        new App.StatusReport(RunStatus.RUNNING, null, null, new App.Progress(5, 50), null));
+        AppRuntime r = new AppRuntime("r1", "a", T0, null, RuntimeStatus.RUNNING, 0, 0, 0);
+        service.reportAll(List.of(reg, running, r, running, reg));
+        App a = stores.apps.get("a");
+        assertEquals(RunStatus.RUNNING, a.runStatus());
+        assertEquals(new App.Progress(5, 50), a.progress());
+        assertEquals("g", a.group());
+        assertEquals(List.of("status a IDLE->RUNNING", "runtime started r1"), events);
+        assertThrows(NotFoundException.class, () -> service.reportAll(List.of(
+                new io.quarterdeck.application.port.in.apps.Reports.AppStatus("ghost", running.report()))));
+    }
+
+    @Test
     void the_relay_marks_sent_only_what_the_bus_confirmed() {
         register("a", "g");
         service.issue("alice", "a", CommandType.START);

@@ -61,6 +61,18 @@ final class InMemoryAppStores {
     }
 
     @Override
+    public Map<String, App> lockAll(Collection<String> names) {
+        Map<String, App> out = new TreeMap<>();
+        names.forEach(n -> find(n).ifPresent(a -> out.put(n, a)));
+        return out;
+    }
+
+    @Override
+    public void insertAll(Collection<App> created) {
+        created.forEach(this::insert);
+    }
+
+    @Override
     public ResultPage<AppSummary> search(AppQuery q) {
         List<AppSummary> all = apps.values().stream().filter(a -> q.group() == null || q.group().equals(a.group()))
                 .map(a -> new AppSummary(a, null)).toList();

@@ -89,6 +89,59 @@ public class JdbcAppRepository implements AppRepository {
     }
 
     @Override
+    public Map<String, App> lockAll(Collection<String> names) {
+        Map<String, App> out = new HashMap<>();
+        if (names.isEmpty()) {
+            return out;
+        }
+        List<String> sorted = names.stream().sorted().toList(); // one lock order for every batch: no deadlock
+        return Sql.on(em, ds, c -> {
+            for (int from = 0; from < sorted.size(); from += 500) {
+                List<String> part = sorted.subList(from, Math.min(sorted.size(), from + 500));
+                String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from apps where app in ("
+                        + marks + ") order by app for update")) {
+                    Sql.bind(ps, new ArrayList<>(part));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            App a = read(rs);
+                            out.put(a.app(), a);
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void insertAll(Collection<App> apps) {
+        if (apps.isEmpty()) {
+            return;
+        }
+        try {
+            Sql.on(em, ds, c -> {
+                try (PreparedStatement ps = c.prepareStatement("insert into apps (" + COLUMNS
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (App a : apps) {
+                        ps.setString(1, a.app());
+                        int i = bindState(ps, a, 2);
+                        ps.setObject(i++, Sql.time(a.registeredAt()));
+                        ps.setObject(i, Sql.time(a.updatedAt()));
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (UniqueViolation.in(e)) {
+                throw new AppAlreadyExistsException(apps.iterator().next().app(), e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public void updateAll(Collection<App> apps) {
         if (apps.isEmpty()) {
             return;

@@ -79,6 +79,23 @@ abstract class AppStoresContract {
     }
 
     @Test
+    void apps_are_locked_and_inserted_in_batches() {
+        register("b", "g", null);
+        App a = App.register(new App.Registration("a", "g", null, null, null, null), T0);
+        App c = App.register(new App.Registration("c", "g", null, null, null, null), T0);
+        db().inTransaction(() -> {
+            apps.insertAll(List.of(a, c));
+            return null;
+        });
+        Map<String, App> locked = db().inTransaction(() -> apps.lockAll(List.of("c", "a", "b", "missing")));
+        assertEquals(List.of("a", "b", "c"), locked.keySet().stream().sorted().toList());
+        assertThrows(AppAlreadyExistsException.class, () -> db().inTransaction(() -> {
+            apps.insertAll(List.of(App.register(new App.Registration("a", "x", null, null, null, null), T0)));
+            return null;
+        }));
+    }
+
+    @Test
     void updates_persist_the_flags() {
         register("scraper_a", "scrapers", "registry");
         db().inTransaction(() -> {

@@ -18,6 +18,12 @@ public interface AppRepository {
 
     void updateAll(Collection<App> apps);
 
+    /** The apps of these names that exist, locked, by name (one statement for a batch of reports). */
+    java.util.Map<String, App> lockAll(Collection<String> apps);
+
+    /** Inserts new apps in one batch; a name already stored is an {@link AppAlreadyExistsException}. */
+    void insertAll(Collection<App> apps);
+
     ResultPage<AppSummary> search(AppQuery query);
 
     /** Apps matching the filter, sorted by name, locked; at most {@code max}. */
