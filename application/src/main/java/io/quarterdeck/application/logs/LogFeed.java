@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Live lines for followers (the log sockets). Each follower has a bounded queue of {@link LogSettings#followerBuffer()}
@@ -40,8 +42,8 @@ public class LogFeed implements FollowLogsUseCase {
     }
 
     @Override
-    public AutoCloseable follow(LogQuery filter, Follower follower) {
-        Subscription s = new Subscription(filter, follower);
+    public AutoCloseable follow(LogQuery filter, Consumer<LogEntry> line, LongConsumer dropped) {
+        Subscription s = new Subscription(filter, line, dropped);
         subscriptions.add(s);
         return () -> subscriptions.remove(s);
     }
@@ -79,14 +81,16 @@ public class LogFeed implements FollowLogsUseCase {
 
     private final class Subscription implements Runnable {
         final LogQuery filter;
-        final Follower follower;
+        final Consumer<LogEntry> line;
+        final LongConsumer lost;
         private final ArrayDeque<LogEntry> waiting = new ArrayDeque<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private long dropped;
 
-        Subscription(LogQuery filter, Follower follower) {
+        Subscription(LogQuery filter, Consumer<LogEntry> line, LongConsumer lost) {
             this.filter = filter;
-            this.follower = follower;
+            this.line = line;
+            this.lost = lost;
         }
 
         synchronized void offer(LogEntry e) {
@@ -108,19 +112,19 @@ public class LogFeed implements FollowLogsUseCase {
             try {
                 while (true) {
                     LogEntry next;
-                    long lost;
+                    long count;
                     synchronized (this) {
-                        lost = dropped;
+                        count = dropped;
                         dropped = 0;
                         next = waiting.pollFirst();
                     }
-                    if (lost > 0) {
-                        follower.dropped(lost);
+                    if (count > 0) {
+                        this.lost.accept(count);
                     }
                     if (next == null) {
                         break;
                     }
-                    follower.line(next);
+                    line.accept(next);
                 }
             } catch (RuntimeException e) {
                 subscriptions.remove(this);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarterdeck.application.port.in.logs.FollowLogsUseCase;
 import io.quarterdeck.application.port.in.logs.LogSettings;
 import io.quarterdeck.domain.logs.LogEntry;
 import io.quarterdeck.domain.logs.LogLevel;
@@ -69,23 +68,14 @@ class LogServiceTest {
         BlockingQueue<String> got = new LinkedBlockingQueue<>();
         AtomicLong lost = new AtomicLong();
         CountDownLatch release = new CountDownLatch(1);
-        feed.follow(new LogQuery("api", null, LogLevel.WARN, null, null, null, null, 1, 0),
-                new FollowLogsUseCase.Follower() {
-                    @Override
-                    public void line(LogEntry entry) {
-                        try {
-                            release.await(5, TimeUnit.SECONDS); // a slow socket
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        got.add(entry.message());
-                    }
-
-                    @Override
-                    public void dropped(long count) {
-                        lost.addAndGet(count);
-                    }
-                });
+        feed.follow(new LogQuery("api", null, LogLevel.WARN, null, null, null, null, 1, 0), entry -> {
+            try {
+                release.await(5, TimeUnit.SECONDS); // a slow socket
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            got.add(entry.message());
+        }, lost::addAndGet);
         service.ingest(List.of(line("api", LogLevel.ERROR, "first"), line("api", LogLevel.INFO, "quiet"),
                 line("other", LogLevel.ERROR, "not mine")));
         Thread.sleep(200); // "first" is being delivered and blocks

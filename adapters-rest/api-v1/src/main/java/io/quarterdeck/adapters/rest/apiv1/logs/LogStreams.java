@@ -8,7 +8,6 @@ import io.quarterdeck.application.port.in.logs.LogSettings;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.logs.AppGlob;
-import io.quarterdeck.domain.logs.LogEntry;
 import io.quarterdeck.domain.logs.LogLevel;
 import io.quarterdeck.domain.logs.LogQuery;
 import io.quarterdeck.domain.shared.InvalidFieldException;
@@ -97,19 +96,11 @@ public class LogStreams {
         gate.open(session, Role.VIEWER, Set.of(Scope.READ), caller -> {
             SocketOutbox outbox = SocketOutbox.of(session, buffer);
             outbox.offer("{\"type\":\"subscribed\"}");
-            AutoCloseable handle = follow.follow(query, new FollowLogsUseCase.Follower() {
-                @Override
-                public void line(LogEntry entry) {
-                    if (!outbox.offer("{\"type\":\"log\",\"data\":" + jsonb.toJson(LogLineDto.from(entry)) + "}")) {
-                        leave(session);
-                    }
+            AutoCloseable handle = follow.follow(query, entry -> {
+                if (!outbox.offer("{\"type\":\"log\",\"data\":" + jsonb.toJson(LogLineDto.from(entry)) + "}")) {
+                    leave(session);
                 }
-
-                @Override
-                public void dropped(long count) {
-                    outbox.offer("{\"type\":\"dropped\",\"count\":" + count + "}");
-                }
-            });
+            }, count -> outbox.offer("{\"type\":\"dropped\",\"count\":" + count + "}"));
             session.getUserProperties().put(HANDLE, handle);
         });
     }
