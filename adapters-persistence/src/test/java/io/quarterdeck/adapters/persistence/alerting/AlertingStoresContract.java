@@ -164,6 +164,28 @@ abstract class AlertingStoresContract {
     }
 
     @Test
+    void serviceChecksAnswerUptimeAndTheLastState() {
+        JdbcServiceCheckHistory checks = new JdbcServiceCheckHistory(db().entityManager(), db().dataSource());
+        String svc = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(java.util.Optional.empty(), checks.lastState(svc));
+        checks.record(List.of(
+                new io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory.Check(svc, T0, true, 3L),
+                new io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory.Check(svc, T0.plusSeconds(30),
+                        false, null),
+                new io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory.Check(svc, T0.plusSeconds(60),
+                        true, 4L),
+                new io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory.Check(svc, T0.plusSeconds(90),
+                        true, 2L)));
+        assertEquals(75.0, checks.uptimePercent(svc, T0).orElseThrow());
+        assertEquals(100.0, checks.uptimePercent(svc, T0.plusSeconds(31)).orElseThrow());
+        assertEquals(true, checks.lastState(svc).orElseThrow());
+        assertEquals(T0.plusSeconds(30), checks.lastDown(svc).orElseThrow());
+        assertEquals(T0, checks.firstCheck(svc).orElseThrow());
+        assertTrue(checks.deleteOlderThan(T0.plusSeconds(45)) >= 2);
+        assertEquals(100.0, checks.uptimePercent(svc, T0).orElseThrow());
+    }
+
+    @Test
     void alertsFiringAndResolved() {
         AlertRule r = rule("alerts", errors(1));
         JdbcAlertRepository alerts = new JdbcAlertRepository(db().entityManager(), db().dataSource());
