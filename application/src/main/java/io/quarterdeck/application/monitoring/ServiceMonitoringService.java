@@ -5,6 +5,7 @@ import io.quarterdeck.application.port.in.health.HealthCheck;
 import io.quarterdeck.application.port.in.monitoring.MonitorServicesUseCase;
 import io.quarterdeck.application.port.out.incidents.IncidentRepository;
 import io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory;
+import io.quarterdeck.application.port.out.monitoring.ServiceStatusPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -18,38 +19,53 @@ import java.util.Map;
 /**
  * Every check of {@link CheckHealthUseCase#dependencies()} (the database and each configured probe) is stored, so
  * uptime is the share of stored checks that were up. Services that are not configured are listed, not stored.
- * Checks older than 31 days are deleted as new ones are recorded.
+ * Checks older than 31 days are deleted as new ones are recorded. A service whose state differs from its previous
+ * stored check is announced through {@link ServiceStatusPublisher} (seed 001's {@code service_status_change}).
  */
 @ApplicationScoped
 public class ServiceMonitoringService implements MonitorServicesUseCase {
     private final CheckHealthUseCase health;
     private final ServiceCheckHistory history;
     private final IncidentRepository incidents;
+    private final ServiceStatusPublisher publisher;
     private final Clock clock;
 
     @Inject
     public ServiceMonitoringService(CheckHealthUseCase health, ServiceCheckHistory history,
-                                    IncidentRepository incidents, Clock clock) {
+                                    IncidentRepository incidents, ServiceStatusPublisher publisher, Clock clock) {
         this.health = health;
         this.history = history;
         this.incidents = incidents;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
     /** For CDI proxies only. */
     protected ServiceMonitoringService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     private List<HealthCheck> checkAndRecord(Instant now) {
         List<HealthCheck> checks = health.dependencies();
         List<ServiceCheckHistory.Check> rows = new ArrayList<>();
+        Map<String, Boolean> changed = new LinkedHashMap<>();
         for (HealthCheck c : checks) {
             if (!Boolean.FALSE.equals(c.data().get("configured"))) {
                 rows.add(new ServiceCheckHistory.Check(c.name(), now, c.up(), latency(c)));
+                history.lastState(c.name()).filter(before -> before != c.up())
+                        .ifPresent(before -> changed.put(c.name(), c.up()));
             }
         }
         history.record(rows);
+        // After the checks are stored: a subscriber who asks at once sees the same state. (Each instance publishes
+        // what it saw to its own subscribers; a change seen by another instance first is published there.)
+        changed.forEach((service, up) -> {
+            try {
+                publisher.statusChanged(service, up ? "healthy" : "unhealthy");
+            } catch (RuntimeException e) {
+                // a live notification never fails the check
+            }
+        });
         return checks;
     }
 

@@ -64,6 +64,19 @@ public class JdbcServiceCheckHistory implements ServiceCheckHistory {
     }
 
     @Override
+    public Optional<Boolean> lastState(String service) {
+        return JdbcInJpaTransaction.call(em, dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select up from service_checks where service = ?"
+                    + " order by checked_at desc fetch first 1 rows only")) {
+                ps.setString(1, service);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBoolean(1)) : Optional.<Boolean>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public Optional<Instant> lastDown(String service) {
         return time("select max(checked_at) from service_checks where service = ? and up = false", service);
     }

@@ -113,6 +113,78 @@ abstract class AlertingStoresContract {
         assertEquals(40, rules().claimDue(now.plusSeconds(15), now.plusSeconds(30), "next").size());
     }
 
+    /**
+     * Two instances on one database: two evaluators (the production classes on these stores) tick at the same moment
+     * over the same firing rules; each rule is evaluated once, so each alert fires once and one notification is
+     * queued per alert, not two.
+     */
+    @Test
+    void twoEvaluatorsTickingTogetherFireEachAlertOnceWithOneNotification() throws Exception {
+        db().execute("delete from alert_rules", "delete from alerts", "delete from notification_deliveries",
+                "delete from notification_channels");
+        JdbcNotificationChannelRepository channels = new JdbcNotificationChannelRepository(db().entityManager(),
+                db().dataSource());
+        NotificationChannel ch = new NotificationChannel("ch-two", "two", ChannelType.WEBHOOK, true,
+                Map.of("url", "http://127.0.0.1:1/h"), Map.of(), T0, T0, null, null);
+        db().inTransaction(() -> {
+            channels.save(ch, "sealed");
+            for (int i = 0; i < 30; i++) {
+                // "more than -1 errors": fires at once, whatever is stored
+                rules().save(AlertRule.open("rule-two-" + i, "two " + i, errors(0), Severity.WARNING, true,
+                        List.of("ch-two"), Duration.ofHours(1), T0));
+            }
+            return null;
+        });
+        db().execute("update alert_rules set operator = 'GTE' where id like 'rule-two-%'");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Instant now = T0.plusSeconds(60);
+            List<Future<Integer>> ticks = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                var evaluator = new io.quarterdeck.application.alerting.AlertEvaluator(rules(),
+                        new io.quarterdeck.application.alerting.RuleEvaluation(rules(),
+                                new JdbcAlertRepository(db().entityManager(), db().dataSource()),
+                                new JdbcErrorEventCounts(db().entityManager(), db().dataSource()),
+                                new JdbcMetricReadings(db().entityManager(), db().dataSource()),
+                                new io.quarterdeck.application.alerting.Notifications(channels,
+                                        new JdbcNotificationDeliveries(db().entityManager(), db().dataSource()))),
+                        io.quarterdeck.application.port.in.alerting.AlertingSettings.defaults(),
+                        java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+                Callable<Integer> tick = evaluator::evaluateDue;
+                ticks.add(pool.submit(tick));
+            }
+            int evaluated = ticks.get(0).get() + ticks.get(1).get();
+            assertEquals(30, evaluated, "each rule evaluated by one of the two");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(30, db().number("select count(*) from alerts where rule_id like 'rule-two-%' and firing = true"));
+        assertEquals(30, db().number("select count(*) from notification_deliveries where channel_id = 'ch-two'"
+                + " and kind = 'firing'"));
+    }
+
+    @Test
+    void serviceChecksAnswerUptimeAndTheLastState() {
+        JdbcServiceCheckHistory checks = new JdbcServiceCheckHistory(db().entityManager(), db().dataSource());
+        String svc = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(java.util.Optional.empty(), checks.lastState(svc));
+        checks.record(List.of(
+                new io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory.Check(svc, T0, true, 3L),
+                new io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory.Check(svc, T0.plusSeconds(30),
+                        false, null),
+                new io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory.Check(svc, T0.plusSeconds(60),
+                        true, 4L),
+                new io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory.Check(svc, T0.plusSeconds(90),
+                        true, 2L)));
+        assertEquals(75.0, checks.uptimePercent(svc, T0).orElseThrow());
+        assertEquals(100.0, checks.uptimePercent(svc, T0.plusSeconds(31)).orElseThrow());
+        assertEquals(true, checks.lastState(svc).orElseThrow());
+        assertEquals(T0.plusSeconds(30), checks.lastDown(svc).orElseThrow());
+        assertEquals(T0, checks.firstCheck(svc).orElseThrow());
+        assertTrue(checks.deleteOlderThan(T0.plusSeconds(45)) >= 2);
+        assertEquals(100.0, checks.uptimePercent(svc, T0).orElseThrow());
+    }
+
     @Test
     void alertsFiringAndResolved() {
         AlertRule r = rule("alerts", errors(1));

@@ -4,6 +4,7 @@ import io.quarterdeck.adapters.rest.healthmonitor.ErrorDto;
 import io.quarterdeck.adapters.rest.spine.JsonbConfiguration;
 import io.quarterdeck.adapters.rest.spine.socket.SocketOutbox;
 import io.quarterdeck.application.port.out.errors.ErrorEventPublisher;
+import io.quarterdeck.application.port.out.monitoring.ServiceStatusPublisher;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
  * slow subscriber never holds up ingestion.
  */
 @ApplicationScoped
-public class ErrorFeed implements ErrorEventPublisher {
+public class ErrorFeed implements ErrorEventPublisher, ServiceStatusPublisher {
     private static final Logger LOG = Logger.getLogger(ErrorFeed.class.getName());
 
     /** Messages a slow subscriber may have waiting before the oldest are dropped (and it is told how many). */
@@ -54,6 +55,14 @@ public class ErrorFeed implements ErrorEventPublisher {
     public void errorResolved(ErrorGroupId id) {
         if (!sessions.isEmpty()) {
             broadcast(new Message("error_resolved", Map.of("id", id.value())));
+        }
+    }
+
+    /** Seed 001's {@code service_status_change}: {@code {"service": "database", "status": "unhealthy"}}. */
+    @Override
+    public void statusChanged(String service, String status) {
+        if (!sessions.isEmpty()) {
+            broadcast(new Message("service_status_change", Map.of("service", service, "status", status)));
         }
     }
 

@@ -47,4 +47,13 @@ class ErrorFeedTest {
         assertEquals("error_resolved", m.getString("type"));
         assertEquals("abc", m.getJsonObject("data").getString("id"));
     }
+
+    @Test
+    void a_service_status_change_names_the_service_and_its_state() {
+        JsonObject m = parse(ErrorFeed.render(new ErrorFeed.Message("service_status_change",
+                Map.of("service", "database", "status", "unhealthy"))));
+        assertEquals("service_status_change", m.getString("type"));
+        assertEquals("database", m.getJsonObject("data").getString("service"));
+        assertEquals("unhealthy", m.getJsonObject("data").getString("status"));
+    }
 }
