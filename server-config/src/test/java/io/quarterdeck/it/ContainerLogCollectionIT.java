@@ -1,7 +1,5 @@
 package io.quarterdeck.it;
 
-import io.quarterdeck.adapters.docker.testing.DockerCli;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

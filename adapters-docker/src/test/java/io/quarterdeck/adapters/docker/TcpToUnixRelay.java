@@ -1,4 +1,4 @@
-package io.quarterdeck.adapters.docker.testing;
+package io.quarterdeck.adapters.docker;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,17 +16,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * socket (JDK 16+ unix channels, nothing to install). {@link #stop()} makes the engine "go away" (listener and
  * every relayed connection closed); {@link #start()} brings it back on the same port.
  */
-public final class TcpToUnixRelay implements AutoCloseable {
+final class TcpToUnixRelay implements AutoCloseable {
     private final Path socket;
     private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocketChannel server;
     private int port;
 
-    public TcpToUnixRelay(Path socket) {
+    TcpToUnixRelay(Path socket) {
         this.socket = socket;
     }
 
-    public synchronized TcpToUnixRelay start() throws IOException {
+    synchronized TcpToUnixRelay start() throws IOException {
         ServerSocketChannel s = ServerSocketChannel.open();
         s.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
         s.bind(new InetSocketAddress("127.0.0.1", port));
@@ -38,11 +38,11 @@ public final class TcpToUnixRelay implements AutoCloseable {
         return this;
     }
 
-    public int port() {
+    int port() {
         return port;
     }
 
-    public String url() {
+    String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
@@ -84,7 +84,7 @@ public final class TcpToUnixRelay implements AutoCloseable {
         t.start();
     }
 
-    public synchronized void stop() {
+    synchronized void stop() {
         closeQuietly(server);
         for (SocketChannel c : open) {
             closeQuietly(c);

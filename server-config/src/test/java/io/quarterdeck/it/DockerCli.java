@@ -1,4 +1,4 @@
-package io.quarterdeck.adapters.docker.testing;
+package io.quarterdeck.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +8,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** The docker CLI for test fixtures: containers named {@code qd18-...} from local/busybox:1, no network. */
-public final class DockerCli {
-    public static final String IMAGE = "local/busybox:1";
+final class DockerCli {
+    static final String IMAGE = "local/busybox:1";
     private final List<String> created = new ArrayList<>();
 
-    public static String run(String... args) {
+    static String run(String... args) {
         List<String> cmd = new ArrayList<>(List.of("docker"));
         cmd.addAll(List.of(args));
         try {
@@ -31,18 +31,18 @@ public final class DockerCli {
     }
 
     /** Starts a container running {@code script} under sh; returns its name. */
-    public String start(String label, String script) {
+    String start(String label, String script) {
         String name = "qd18-" + label + "-" + UUID.randomUUID().toString().substring(0, 8);
         run("run", "-d", "--network", "none", "--name", name, IMAGE, "sh", "-c", script);
         created.add(name);
         return name;
     }
 
-    public String state(String name) {
+    String state(String name) {
         return run("inspect", "-f", "{{.State.Status}}", name);
     }
 
-    public void removeAll() {
+    void removeAll() {
         for (String name : created) {
             try {
                 run("rm", "-f", name);

@@ -1,0 +1,55 @@
+package io.quarterdeck.adapters.docker;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** The docker CLI for test fixtures: containers named {@code qd18-...} from local/busybox:1, no network. */
+final class DockerCli {
+    static final String IMAGE = "local/busybox:1";
+    private final List<String> created = new ArrayList<>();
+
+    static String run(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("docker"));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("docker CLI: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a container running {@code script} under sh; returns its name. */
+    String start(String label, String script) {
+        String name = "qd18-" + label + "-" + UUID.randomUUID().toString().substring(0, 8);
+        run("run", "-d", "--network", "none", "--name", name, IMAGE, "sh", "-c", script);
+        created.add(name);
+        return name;
+    }
+
+    String state(String name) {
+        return run("inspect", "-f", "{{.State.Status}}", name);
+    }
+
+    void removeAll() {
+        for (String name : created) {
+            try {
+                run("rm", "-f", name);
+            } catch (RuntimeException e) {
+                // already gone
+            }
+        }
+        created.clear();
+    }
+}
