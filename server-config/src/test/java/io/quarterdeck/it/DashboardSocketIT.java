@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code WS /api/v1/ws/dashboard}: a viewer authenticated by its first message receives every apps message type the
+ * {@code WS /api/v1/ws/dashboard}: a viewer authenticated by its first message receives every message type the
  * seed lists as the reports and commands happen; bad credentials close with 1008.
  */
 class DashboardSocketIT {
@@ -68,6 +68,35 @@ class DashboardSocketIT {
 
             ws.sendText("{\"type\":\"subscribe\",\"apps\":\"scraper_*\",\"level\":\"WARNING\"}", true);
             assertEquals("WARNING", LiveFeedIT.next(l, "subscribed").getJsonObject("data").getString("level"));
+        } finally {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+    }
+
+    /** Seed 003's {@code log.entry} for the subscribed apps glob and minimum level, and {@code system.metric}. */
+    @Test
+    void a_subscriber_gets_the_log_lines_of_its_filter_and_the_hosts_samples() throws Exception {
+        String viewer = IdentityIT.personWithRole("viewer");
+        String app = "dashlog_" + UUID.randomUUID().toString().substring(0, 8);
+        Listener l = new Listener();
+        WebSocket ws = connect(l);
+        try {
+            ws.sendText("{\"type\":\"auth\",\"token\":\"" + viewer + "\"}", true).get(10, TimeUnit.SECONDS);
+            LiveFeedIT.next(l, "subscribed");
+            ws.sendText("{\"type\":\"subscribe\",\"apps\":\"" + app + "*\",\"level\":\"WARNING\"}", true)
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals("WARNING", LiveFeedIT.next(l, "subscribed").getJsonObject("data").getString("level"));
+
+            assertEquals(204, LogsIT.push("{\"streams\":[" + LogsIT.stream(app + "_x", "", Instant.now(),
+                    "INFO below the level", "ERROR above the level") + "," + LogsIT.stream("other_" + app, "",
+                    Instant.now(), "ERROR another app") + "]}").status());
+            JsonObject entry = LiveFeedIT.next(l, "log.entry");
+            assertEquals("ERROR above the level", entry.getJsonObject("data").getString("message"),
+                    "the first line this subscriber gets is the one its filter passes");
+            assertEquals(app + "_x", entry.getJsonObject("data").getString("service"));
+
+            JsonObject metric = LiveFeedIT.next(l, "system.metric");
+            assertEquals("local", metric.getJsonObject("data").getString("server_id"));
         } finally {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }

@@ -1,5 +1,13 @@
 package io.quarterdeck.adapters.rest.apiv1.apps;
 
+import io.quarterdeck.adapters.rest.apiv1.logs.LogLineDto;
+import io.quarterdeck.adapters.rest.apiv1.metrics.HostSampleDto;
+import io.quarterdeck.application.port.in.logs.FollowLogsUseCase;
+import io.quarterdeck.application.port.in.metrics.FollowMetricsUseCase;
+import io.quarterdeck.domain.logs.LogEntry;
+import io.quarterdeck.domain.logs.LogLevel;
+import io.quarterdeck.domain.logs.LogQuery;
+import jakarta.annotation.PreDestroy;
 import io.quarterdeck.adapters.rest.spine.JsonbConfiguration;
 import io.quarterdeck.adapters.rest.spine.Times;
 import io.quarterdeck.adapters.rest.spine.socket.SocketOutbox;
@@ -23,9 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Seed 003's dashboard feed ({@code /api/v1/ws/dashboard}): every message is {@code {"type","timestamp","data"}}.
  * The apps events are published here after commit ({@code app.status_changed}, {@code app.command_sent},
  * {@code app.fatal}, {@code runtime.started}, {@code runtime.completed}, {@code pipeline.task_updated});
- * {@code log.entry} (filtered by each subscriber's {@code apps} glob and minimum {@code level}) and
- * {@code system.metric} are published through {@link #logEntry} and {@link #systemMetric} by the log and metrics
- * capabilities. A slow subscriber loses its oldest messages, never the producer's time ({@link SocketOutbox}).
+ * {@code log.entry} (each stored log line, filtered by each subscriber's {@code apps} glob and minimum {@code level})
+ * and {@code system.metric} (each sample of this host) come from the log and metrics in-ports, followed while at least
+ * one subscriber is connected. A slow subscriber loses its oldest messages, never the producer's time
+ * ({@link SocketOutbox}).
  */
 @ApplicationScoped
 public class DashboardFeed implements AppEventPublisher {
@@ -33,6 +42,11 @@ public class DashboardFeed implements AppEventPublisher {
     static final List<String> LEVELS = List.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
     private final Map<Session, Subscription> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final FollowLogsUseCase logs;
+    private final FollowMetricsUseCase metrics;
+    /** The log and metric follows, open while anyone subscribes; guarded by {@code this}. */
+    private AutoCloseable logFollow;
+    private AutoCloseable metricFollow;
 
     /** What a subscriber wants of {@code log.entry}: apps matching the glob, at or above the level. */
     record Subscription(String apps, int minLevel) {
@@ -48,25 +62,73 @@ public class DashboardFeed implements AppEventPublisher {
     }
 
     @Inject
-    public DashboardFeed(Clock clock) {
+    public DashboardFeed(Clock clock, FollowLogsUseCase logs, FollowMetricsUseCase metrics) {
         this.clock = clock;
+        this.logs = logs;
+        this.metrics = metrics;
     }
 
     /** For CDI proxies only. */
     protected DashboardFeed() {
-        this(null);
+        this(null, null, null);
     }
 
-    void join(Session session) {
+    synchronized void join(Session session) {
         sessions.put(session, Subscription.ALL);
+        if (logFollow == null) {
+            logFollow = logs.follow(EVERY_LINE, e -> logEntry(appOf(e), levelOf(e.level()), LogLineDto.from(e)),
+                    dropped -> { });
+            metricFollow = metrics.follow(LOCAL_HOST, sample -> systemMetric(HostSampleDto.from(sample)));
+        }
+    }
+
+    private static final LogQuery EVERY_LINE = new LogQuery(null, null, null, null, null, null, null, 1, 0);
+    private static final String LOCAL_HOST = "local";
+
+    /** The app a line belongs to, for the subscribers' glob: its app label, else its service or container. */
+    static String appOf(LogEntry e) {
+        return e.app() != null ? e.app() : e.service() != null ? e.service() : e.container();
+    }
+
+    /** Seed 003 spells the levels DEBUG, INFO, WARNING, ERROR, CRITICAL. */
+    static String levelOf(LogLevel level) {
+        return switch (level) {
+            case TRACE, DEBUG -> "DEBUG";
+            case INFO -> "INFO";
+            case WARN -> "WARNING";
+            case ERROR -> "ERROR";
+            case CRITICAL -> "CRITICAL";
+        };
     }
 
     void subscribe(Session session, Subscription s) {
         sessions.replace(session, s);
     }
 
-    void leave(Session session) {
+    synchronized void leave(Session session) {
         sessions.remove(session);
+        if (sessions.isEmpty() && logFollow != null) {
+            closeQuietly(logFollow);
+            closeQuietly(metricFollow);
+            logFollow = null;
+            metricFollow = null;
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (logFollow != null) {
+            closeQuietly(logFollow);
+            closeQuietly(metricFollow);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // a follow that is already gone
+        }
     }
 
     int subscribers() {
@@ -89,7 +151,7 @@ public class DashboardFeed implements AppEventPublisher {
         sessions.forEach((s, sub) -> {
             if (level == null || sub.wants(app, level)) {
                 if (!SocketOutbox.of(s, OUTBOX_CAPACITY).offer(text)) {
-                    sessions.remove(s);
+                    sessions.remove(s); // its socket's close callback stops the follows when it was the last
                 }
             }
         });
