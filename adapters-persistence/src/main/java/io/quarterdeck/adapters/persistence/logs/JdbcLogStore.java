@@ -53,6 +53,24 @@ public class JdbcLogStore implements LogStore {
         if (entries.isEmpty()) {
             return List.of();
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appendOnce(entries);
+            } catch (SQLException e) {
+                // H2's MERGE is not atomic: two appends creating the same new source at once collide on its key, and
+                // the one that lost finds the row on its next attempt (PostgreSQL's ON CONFLICT never gets here).
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == MAX_ATTEMPTS) {
+                    throw new IllegalStateException("cannot store " + entries.size() + " log lines: SQLState "
+                            + e.getSQLState(), e);
+                }
+            }
+        }
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int MAX_ATTEMPTS = 5;
+
+    private List<LogEntry> appendOnce(List<LogEntry> entries) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -67,9 +85,6 @@ public class JdbcLogStore implements LogStore {
             } finally {
                 c.setAutoCommit(auto);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store " + entries.size() + " log lines: SQLState "
-                    + e.getSQLState(), e);
         }
     }
 
