@@ -1,5 +1,7 @@
 package io.quarterdeck.it;
 
+import io.quarterdeck.adapters.docker.testing.DockerCli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,8 @@
 package io.quarterdeck.it;
 
+import io.quarterdeck.adapters.docker.testing.DockerCli;
+import io.quarterdeck.adapters.docker.testing.TcpToUnixRelay;
+
 import static io.quarterdeck.it.Server.bearer;
 import static io.quarterdeck.it.Server.json;
 import static io.quarterdeck.it.Server.send;

@@ -1,5 +1,8 @@
 package io.quarterdeck.it;
 
+import io.quarterdeck.adapters.docker.testing.DockerCli;
+import io.quarterdeck.adapters.docker.testing.TcpToUnixRelay;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

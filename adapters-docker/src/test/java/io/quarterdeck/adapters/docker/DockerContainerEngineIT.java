@@ -1,5 +1,8 @@
 package io.quarterdeck.adapters.docker;
 
+import io.quarterdeck.adapters.docker.testing.DockerCli;
+import io.quarterdeck.adapters.docker.testing.TcpToUnixRelay;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.quarterdeck.it;
+package io.quarterdeck.adapters.docker.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +8,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** The docker CLI for test fixtures: containers named {@code qd18-...} from local/busybox:1, no network. */
-final class DockerCli {
-    static final String IMAGE = "local/busybox:1";
+public final class DockerCli {
+    public static final String IMAGE = "local/busybox:1";
     private final List<String> created = new ArrayList<>();
 
-    static String run(String... args) {
+    public static String run(String... args) {
         List<String> cmd = new ArrayList<>(List.of("docker"));
         cmd.addAll(List.of(args));
         try {
@@ -31,18 +31,18 @@ final class DockerCli {
     }
 
     /** Starts a container running {@code script} under sh; returns its name. */
-    String start(String label, String script) {
+    public String start(String label, String script) {
         String name = "qd18-" + label + "-" + UUID.randomUUID().toString().substring(0, 8);
         run("run", "-d", "--network", "none", "--name", name, IMAGE, "sh", "-c", script);
         created.add(name);
         return name;
     }
 
-    String state(String name) {
+    public String state(String name) {
         return run("inspect", "-f", "{{.State.Status}}", name);
     }
 
-    void removeAll() {
+    public void removeAll() {
         for (String name : created) {
             try {
                 run("rm", "-f", name);

@@ -1,4 +1,4 @@
-package io.quarterdeck.adapters.docker;
+package io.quarterdeck.adapters.docker.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,17 +16,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * socket (JDK 16+ unix channels, nothing to install). {@link #stop()} makes the engine "go away" (listener and
  * every relayed connection closed); {@link #start()} brings it back on the same port.
  */
-final class TcpToUnixRelay implements AutoCloseable {
+public final class TcpToUnixRelay implements AutoCloseable {
     private final Path socket;
     private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocketChannel server;
     private int port;
 
-    TcpToUnixRelay(Path socket) {
+    public TcpToUnixRelay(Path socket) {
         this.socket = socket;
     }
 
-    synchronized TcpToUnixRelay start() throws IOException {
+    public synchronized TcpToUnixRelay start() throws IOException {
         ServerSocketChannel s = ServerSocketChannel.open();
         s.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
         s.bind(new InetSocketAddress("127.0.0.1", port));
@@ -38,11 +38,11 @@ final class TcpToUnixRelay implements AutoCloseable {
         return this;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
@@ -84,7 +84,7 @@ final class TcpToUnixRelay implements AutoCloseable {
         t.start();
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         closeQuietly(server);
         for (SocketChannel c : open) {
             closeQuietly(c);
