@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ArchitectureTest {
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.quarterdeck");
+            .withImportOption(ProductionClasses.ONLY).importPackages("io.quarterdeck");
 
     @ParameterizedTest
     @ValueSource(strings = {"io.quarterdeck.domain.", "io.quarterdeck.application.port.in.",

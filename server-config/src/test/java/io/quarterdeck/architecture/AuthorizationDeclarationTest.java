@@ -45,7 +45,7 @@ public class AuthorizationDeclarationTest {
 
     public static List<Endpoint> endpoints() throws ClassNotFoundException {
         List<Endpoint> out = new ArrayList<>();
-        for (JavaClass jc : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass jc : new ClassFileImporter().withImportOption(ProductionClasses.ONLY)
                 .importPackages(SCANNED_PACKAGE)) {
             Class<?> type = Class.forName(jc.getName(), false, AuthorizationDeclarationTest.class.getClassLoader());
             ServerEndpoint socket = type.getAnnotation(ServerEndpoint.class);

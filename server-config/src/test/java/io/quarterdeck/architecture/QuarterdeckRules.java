@@ -38,7 +38,7 @@ final class QuarterdeckRules {
      * a new service package is inside the rules the moment it exists, without editing this list.
      */
     static final String[] APPLICATION_SERVICES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.quarterdeck.application")
+            .withImportOption(ProductionClasses.ONLY).importPackages("io.quarterdeck.application")
             .stream().map(JavaClass::getPackageName)
             .filter(p -> p.startsWith("io.quarterdeck.application.") && !p.startsWith("io.quarterdeck.application.port"))
             .map(p -> "io.quarterdeck.application." + p.substring("io.quarterdeck.application.".length()).split("\\.")[0] + "..")

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class RulesFailOnWrongClassesTest {
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.quarterdeck");
+            .withImportOption(ProductionClasses.ONLY).importPackages("io.quarterdeck");
     private static final java.util.List<Location> PRODUCTION_FILES = PRODUCTION.stream()
             .map(c -> Location.of(c.getSource().orElseThrow().getUri())).toList();
 

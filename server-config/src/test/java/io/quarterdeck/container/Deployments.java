@@ -1,5 +1,6 @@
 package io.quarterdeck.container;
 
+import io.quarterdeck.architecture.ProductionClasses;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -39,7 +40,7 @@ final class Deployments {
 
     /** Every interface in the core's port.in and port.out packages, from the compiled application module. */
     static List<String> portInterfaces() {
-        List<String> ports = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        List<String> ports = new ClassFileImporter().withImportOption(ProductionClasses.ONLY)
                 .importPackages("io.quarterdeck.application.port").stream()
                 .filter(c -> c.isInterface() && !c.isAnnotation() && !c.getSimpleName().equals("package-info"))
                 // Interfaces nested in a port are the callbacks and handles it takes or hands out (a terminal's

@@ -1,5 +1,6 @@
 package io.quarterdeck.it;
 
+import io.quarterdeck.architecture.ProductionClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -161,7 +162,7 @@ class InputRobustnessIT {
 
     static List<Endpoint> fromResources() throws ClassNotFoundException {
         List<Endpoint> out = new ArrayList<>();
-        for (JavaClass jc : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass jc : new ClassFileImporter().withImportOption(ProductionClasses.ONLY)
                 .importPackages("io.quarterdeck")) {
             Class<?> type = Class.forName(jc.getName(), false, InputRobustnessIT.class.getClassLoader());
             Path base = type.getAnnotation(Path.class);

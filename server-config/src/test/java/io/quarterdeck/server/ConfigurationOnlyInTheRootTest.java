@@ -1,5 +1,6 @@
 package io.quarterdeck.server;
 
+import io.quarterdeck.architecture.ProductionClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,7 @@ class ConfigurationOnlyInTheRootTest {
 
     @Test
     void no_rest_adapter_class_reads_microprofile_config() {
-        JavaClasses rest = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses rest = new ClassFileImporter().withImportOption(ProductionClasses.ONLY)
                 .importPackages("io.quarterdeck.adapters.rest");
         assertTrue(rest.size() > 50, "the REST adapters were imported: " + rest.size());
         REST_ADAPTERS_READ_NO_CONFIGURATION_THEMSELVES.check(rest);
