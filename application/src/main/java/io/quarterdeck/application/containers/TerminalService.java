@@ -100,6 +100,8 @@ public class TerminalService implements TerminalUseCase {
         private final AtomicBoolean closed = new AtomicBoolean();
         private final byte[] line = new byte[MAX_AUDITED_LINE * 4];
         private int lineLength;
+        /** Inside an escape sequence: 1 after ESC, 2 in a CSI ({@code ESC [} ... final byte), 3 after {@code ESC O}. */
+        private int escape;
         private volatile TerminalProcess process;
         private volatile long lastInput;
 
@@ -132,7 +134,13 @@ public class TerminalService implements TerminalUseCase {
             synchronized (line) {
                 for (int i = offset; i < offset + length; i++) {
                     int b = data[i] & 0xff;
-                    if (b == '\r' || b == '\n') {
+                    if (escape != 0) {
+                        // not typed text: a terminal's answer to a query (ESC [ 24 ; 5 R), an arrow or function key
+                        escape = escape == 1 ? (b == '[' ? 2 : b == 'O' ? 3 : 0)
+                                : escape == 2 && (b < 0x40 || b > 0x7e) ? 2 : 0;
+                    } else if (b == 0x1b) {
+                        escape = 1;
+                    } else if (b == '\r' || b == '\n') {
                         if (lineLength > 0) {
                             String typed = new String(line, 0, lineLength, java.nio.charset.StandardCharsets.UTF_8);
                             lineLength = 0;

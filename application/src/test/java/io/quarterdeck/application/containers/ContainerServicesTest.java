@@ -116,6 +116,19 @@ class ContainerServicesTest {
     }
 
     @Test
+    void escape_sequences_are_not_audited_as_typed_text() {
+        engine.containers.put("web", ContainerState.RUNNING);
+        TerminalUseCase.Terminal t = terminals.open(person(Role.ADMIN), null, "local", "web", 80, 24,
+                (d, o, l) -> { }, () -> { });
+        // a terminal's cursor-position report (busybox ash asks after every prompt), an arrow key, SS3 F1, Alt-x
+        byte[] keys = "\u001b[24;5Rls\u001b[A -a\u001bOP\u001bx\r".getBytes(StandardCharsets.UTF_8);
+        t.input(keys, 0, keys.length);
+        t.close();
+        assertEquals(List.of("ls -a"), audit.records.stream().filter(r -> r.action().equals("terminal.command"))
+                .map(AuditRecord::summary).toList());
+    }
+
+    @Test
     void terminals_are_for_admins_of_running_containers_and_limited_per_person() {
         engine.containers.put("web", ContainerState.RUNNING);
         engine.containers.put("old", ContainerState.EXITED);
