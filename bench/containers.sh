@@ -4,7 +4,10 @@
 #   docker stats --no-stream             the Docker CLI's one-shot stats of every running container (the baseline)
 #   GET /api/v1/containers               every container, running ones with their usage (Quarterdeck)
 # printing each round's wall time and the medians of BENCH_RUNS (5) rounds; then the terminal round trip (type
-# `echo`, receive its output) over WS /ws/terminal/{id}: p50/p90/p99 of BENCH_TTY_ROUNDS (200) after a warm-up.
+# `echo`, receive its output): p50/p90/p99 of BENCH_TTY_ROUNDS (200) after a warm-up, in BENCH_TTY_REPEATS (3)
+# interleaved repeats of three clients on the same container: straight on the engine's socket with the JDK alone
+# (raw), with docker-java as the adapter uses it, and over WS /ws/terminal/{id} (Quarterdeck); each once answering
+# the shell's cursor-position query as a terminal does, and once not (see TerminalRoundTrip.java).
 # Containers are removed and the server stopped on exit. Port BENCH_PORT (9233), database BENCH_DB (qd_bench_18,
 # emptied first).
 #
@@ -50,7 +53,9 @@ done
 # Build this checkout as one reactor without installing anything into ~/.m2 (bin/quarterdeck start installs): the
 # verify phase with the tests skipped creates and deploys the Liberty server (it starts and stops it once), which
 # is then started on its own.
-mvn -B -ntp -q verify -DskipTests -DskipITs
+# (adapters-docker/target/runtime-classpath.txt: docker-java for EngineRoundTrip.java)
+mvn -B -ntp -q verify -DskipTests -DskipITs dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt \
+  -Dmdep.includeScope=runtime
 "$LIBERTY" start quarterdeck >/dev/null
 BASE="http://127.0.0.1:$QUARTERDECK_HTTP_PORT"
 for _ in $(seq 1 240); do curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null && break; sleep 1; done
@@ -78,7 +83,20 @@ for r in $(seq 1 "$RUNS"); do
 done
 cli=$(median <"$OUT/containers-cli.txt"); api=$(median <"$OUT/containers-api.txt")
 
-TTY=$(java "$ROOT/bench/TerminalRoundTrip.java" "$BASE" "$TOKEN" qd18-bench-1 "$TTY_ROUNDS" 50 | grep '^RESULT')
+SOCKET=${QUARTERDECK_DOCKER_URL:-unix:///var/run/docker.sock}; SOCKET=${SOCKET#unix://}
+CP=$(cat "$ROOT/adapters-docker/target/runtime-classpath.txt")
+: >"$OUT/terminal.txt"
+for r in $(seq 1 "${BENCH_TTY_REPEATS:-3}"); do
+  for answer in answer no-answer; do
+    for mode in raw docker-java; do
+      java -cp "$CP" "$ROOT/bench/EngineRoundTrip.java" "$mode" "$SOCKET" qd18-bench-1 "$TTY_ROUNDS" 50 "$answer" 2>/dev/null |
+        grep '^RESULT' | tee -a "$OUT/terminal.txt"
+    done
+    java "$ROOT/bench/TerminalRoundTrip.java" "$BASE" "$TOKEN" qd18-bench-1 "$TTY_ROUNDS" 50 "$answer" |
+      grep '^RESULT' | tee -a "$OUT/terminal.txt"
+  done
+done
+p50s() { grep "mode=$1 " "$OUT/terminal.txt" | sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p'; }
 
 {
   echo "| measured ($running running containers, medians of $RUNS rounds) | ms |"
@@ -87,5 +105,9 @@ TTY=$(java "$ROOT/bench/TerminalRoundTrip.java" "$BASE" "$TOKEN" qd18-bench-1 "$
   echo "| GET /api/v1/containers | $api |"
   echo "| ratio API / CLI | $(awk -v a="$api" -v c="$cli" 'BEGIN {printf "%.2f", a / c}') |"
   echo
-  echo "terminal round trip (echo and its output, $TTY_ROUNDS rounds): $TTY"
+  echo "| terminal round trip, $TTY_ROUNDS rounds each (median of the repeats' p50) | answering the cursor query, ms | not answering, ms |"
+  echo "|---|---|---|"
+  for mode in raw docker-java ws; do
+    echo "| $mode | $(p50s "$mode" | median) | $(p50s "$mode/no-answer" | median) |"
+  done
 } | tee "$OUT/containers.md"
