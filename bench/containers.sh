@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Containers (issue 18): starts Quarterdeck on PostgreSQL and the local Docker Engine, starts BENCH_CONTAINERS (50)
-# busybox containers (qd18-bench-*, no network), and measures side by side, in interleaved rounds:
+# busybox containers (BENCH_CONTAINER_PREFIX, default qd18-bench-, numbered; no network), and measures side by side, in interleaved rounds:
 #   docker stats --no-stream             the Docker CLI's one-shot stats of every running container (the baseline)
 #   GET /api/v1/containers               every container, running ones with their usage (Quarterdeck)
 # printing each round's wall time and the medians of BENCH_RUNS (5) rounds; then the terminal round trip (type
@@ -17,6 +17,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 N=${BENCH_CONTAINERS:-50}
+PREFIX=${BENCH_CONTAINER_PREFIX:-qd18-bench-}
 RUNS=${BENCH_RUNS:-5}
 TTY_ROUNDS=${BENCH_TTY_ROUNDS:-200}
 DB=${BENCH_DB:-qd_bench_18}
@@ -39,7 +40,7 @@ rm -rf "$QUARTERDECK_DATA_DIR"
 
 LIBERTY="$ROOT/server-config/target/liberty/wlp/bin/server"
 cleanup() {
-  docker ps -aq --filter name=qd18-bench- | xargs -r docker rm -f >/dev/null 2>&1 || true
+  docker ps -aq --filter name=${PREFIX} | xargs -r docker rm -f >/dev/null 2>&1 || true
   [ -x "$LIBERTY" ] && "$LIBERTY" stop quarterdeck >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -47,7 +48,7 @@ cleanup
 
 echo "starting $N containers"
 for i in $(seq 1 "$N"); do
-  docker run -d --network none --name "qd18-bench-$i" local/busybox:1 sh -c 'while true; do sleep 1; done' >/dev/null
+  docker run -d --network none --name "${PREFIX}$i" local/busybox:1 sh -c 'while true; do sleep 1; done' >/dev/null
 done
 
 # Build this checkout as one reactor without installing anything into ~/.m2 (bin/quarterdeck start installs): the
@@ -89,10 +90,10 @@ CP=$(cat "$ROOT/adapters-docker/target/runtime-classpath.txt")
 for r in $(seq 1 "${BENCH_TTY_REPEATS:-3}"); do
   for answer in answer no-answer; do
     for mode in raw docker-java; do
-      java -cp "$CP" "$ROOT/bench/EngineRoundTrip.java" "$mode" "$SOCKET" qd18-bench-1 "$TTY_ROUNDS" 50 "$answer" 2>/dev/null |
+      java -cp "$CP" "$ROOT/bench/EngineRoundTrip.java" "$mode" "$SOCKET" ${PREFIX}1 "$TTY_ROUNDS" 50 "$answer" 2>/dev/null |
         grep '^RESULT' | tee -a "$OUT/terminal.txt"
     done
-    java "$ROOT/bench/TerminalRoundTrip.java" "$BASE" "$TOKEN" qd18-bench-1 "$TTY_ROUNDS" 50 "$answer" |
+    java "$ROOT/bench/TerminalRoundTrip.java" "$BASE" "$TOKEN" ${PREFIX}1 "$TTY_ROUNDS" 50 "$answer" |
       grep '^RESULT' | tee -a "$OUT/terminal.txt"
   done
 done
