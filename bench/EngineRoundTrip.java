@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * callback): the keys are handed to docker-java's stdin copy thread, the output comes back on its frame reader
  * thread and is handed to the main thread.</li>
  * </ul>
- * Prints {@code RESULT mode=.. n=.. p50_ms=.. p90_ms=.. p99_ms=.. max_ms=..}. The docker-java mode needs the
+ * Like TerminalRoundTrip it answers the shell's cursor-position query ({@code ESC [ 6 n}) as a terminal does, unless
+ * {@code no-answer} is given: busybox ash sleeps 20 ms on Enter while that query is unanswered.
+ * Prints {@code RESULT mode=.. n=.. p50_ms=.. p90_ms=.. p99_ms=.. max_ms=.. first_byte_p50_ms=..}. The docker-java mode needs the
  * adapter's runtime class path ({@code -cp}); containers.sh passes the one the build wrote.
  *
  *   java -cp CLASSPATH bench/EngineRoundTrip.java raw|docker-java DOCKER_SOCKET CONTAINER [N] [WARMUP] [answer|no-answer]

@@ -97,7 +97,7 @@ for r in $(seq 1 "${BENCH_TTY_REPEATS:-3}"); do
       grep '^RESULT' | tee -a "$OUT/terminal.txt"
   done
 done
-p50s() { grep "mode=$1 " "$OUT/terminal.txt" | sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p'; }
+p50s() { grep "mode=$1 " "$OUT/terminal.txt" | sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p'; }
 
 {
   echo "| measured ($running running containers, medians of $RUNS rounds) | ms |"
