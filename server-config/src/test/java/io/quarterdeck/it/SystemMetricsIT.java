@@ -22,7 +22,13 @@ class SystemMetricsIT {
         assertEquals(200, r.status(), r.body());
         JsonObject info = Server.parse(r.body());
         assertEquals("healthy", info.getJsonObject("services").getString("database"));
-        assertTrue(info.getJsonNumber("uptime_seconds").longValue() >= 0);
+        long uptime = info.getJsonNumber("uptime_seconds").longValue();
+        long live = Server.parse(Server.send(Server.request("/health/live").GET()).body()).getJsonArray("checks")
+                .getJsonObject(0).getJsonObject("data").getJsonNumber("uptime_seconds").longValue();
+        assertTrue(Math.abs(uptime - live) <= 2, "one uptime for the process: system/info " + uptime + " s, /health/live "
+                + live + " s");
+        assertTrue(uptime >= 5, "counted from the process start (Liberty takes longer than 5 s to become ready), "
+                + "not from the first request: " + uptime);
         JsonObject res = info.getJsonObject("resources");
         assertEquals(Runtime.getRuntime().availableProcessors(), res.getInt("total_cpu_cores"));
         assertTrue(res.getJsonNumber("total_memory_gb").doubleValue() > 0.1, res.toString());
