@@ -82,6 +82,28 @@ class SystemMetricsIT {
     }
 
     @Test
+    void a_registered_server_without_samples_has_an_empty_history_and_says_so_for_its_latest() {
+        String name = "qd15-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Server.Reply created = Server.postJson("/api/v1/servers", "{\"name\":\"" + name
+                + "\",\"docker_url\":\"tcp://10.0.0.1:2375\"}");
+        assertEquals(201, created.status(), created.body());
+        String id = Server.parse(created.body()).getString("id");
+        try {
+            Server.Reply history = Server.get("/api/v1/metrics/" + id + "/history");
+            assertEquals(200, history.status(), history.body());
+            assertEquals(0, Server.parse(history.body()).getJsonArray("points").size());
+            Server.Reply latest = Server.get("/api/v1/metrics/" + id);
+            assertEquals(404, latest.status(), latest.body());
+            JsonObject error = Server.parse(latest.body()).getJsonObject("error");
+            assertEquals("RESOURCE_NOT_FOUND", error.getString("code"));
+            assertEquals("No metrics received from this server yet", error.getString("message"));
+            assertEquals(id, error.getJsonObject("details").getString("server_id"));
+        } finally {
+            assertEquals(204, Server.delete("/api/v1/servers/" + id).status());
+        }
+    }
+
+    @Test
     void unknown_servers_and_bad_parameters() {
         assertEquals(404, Server.get("/api/v1/metrics/no-such-server").status());
         assertEquals(404, Server.get("/api/v1/metrics/no-such-server/history").status());

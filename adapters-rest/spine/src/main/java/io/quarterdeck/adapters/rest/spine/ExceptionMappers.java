@@ -83,7 +83,7 @@ public final class ExceptionMappers {
             }
             if (e instanceof NotFoundException n) {
                 // "api_key" reads "Api key not found" with details {"api_key_id": ...}; "log source" keys as log_source_id.
-                return respond(uri, 404, capitalize(n.kind().replace('_', ' ')) + " not found",
+                return respond(uri, 404, n.hasOwnMessage() ? n.getMessage() : capitalize(n.kind().replace('_', ' ')) + " not found",
                         Map.of(n.kind().replace(' ', '_') + "_id", n.id()));
             }
             if (e instanceof UnsupportedBodyException u) {
