@@ -61,7 +61,9 @@ class ContainerLogCollectionIT {
         // A restart keeps the container's id but ends the engine's log stream; collection must follow it again.
         String name = docker.start("restarted", "trap 'exit 0' TERM; echo \"boot $(date +%s%N)\"; while true; do sleep 1; done");
         awaitLines(name, 1);
-        Server.Reply restarted = Server.postJson("/api/v1/containers/" + name + "/action", "{\"action\":\"restart\"}");
+        Server.Reply restarted = Server.send(Server.bearer("/api/v1/containers/" + name + "/action",
+                IdentityIT.ownerToken()).header("Content-Type", "application/json")
+                .POST(Server.json("{\"action\":\"restart\"}")));
         assertEquals(200, restarted.status(), restarted.body());
         JsonObject page = awaitLines(name, 2);
         long boots = page.getJsonArray("logs").stream()

@@ -84,8 +84,10 @@ class SystemMetricsIT {
     @Test
     void a_registered_server_without_samples_has_an_empty_history_and_says_so_for_its_latest() {
         String name = "qd15-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        Server.Reply created = Server.postJson("/api/v1/servers", "{\"name\":\"" + name
-                + "\",\"docker_url\":\"tcp://10.0.0.1:2375\"}");
+        String owner = IdentityIT.ownerToken();
+        Server.Reply created = Server.send(Server.bearer("/api/v1/servers", owner)
+                .header("Content-Type", "application/json").POST(Server.json("{\"name\":\"" + name
+                        + "\",\"docker_url\":\"tcp://10.0.0.1:2375\"}")));
         assertEquals(201, created.status(), created.body());
         String id = Server.parse(created.body()).getString("id");
         try {
@@ -99,7 +101,7 @@ class SystemMetricsIT {
             assertEquals("No metrics received from this server yet", error.getString("message"));
             assertEquals(id, error.getJsonObject("details").getString("server_id"));
         } finally {
-            assertEquals(204, Server.delete("/api/v1/servers/" + id).status());
+            assertEquals(204, Server.send(Server.bearer("/api/v1/servers/" + id, owner).DELETE()).status());
         }
     }
 
