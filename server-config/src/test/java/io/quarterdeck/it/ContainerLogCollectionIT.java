@@ -73,6 +73,7 @@ class ContainerLogCollectionIT {
 
     /** The source's page once it holds at least {@code count} lines (collection runs every few hundred ms). */
     private static JsonObject awaitLines(String source, int count) throws InterruptedException {
+        Server.get("/health"); // the first use of Server waits for the application to be ready: not on this clock
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         Server.Reply last = null;
         while (System.nanoTime() < deadline) {

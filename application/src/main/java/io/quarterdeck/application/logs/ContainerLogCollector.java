@@ -69,7 +69,14 @@ public class ContainerLogCollector implements AutoCloseable {
             }
             String name = c.name().startsWith("/") ? c.name().substring(1) : c.name();
             Followed f = new Followed(name);
-            f.handle = source.follow(c.id(), lastSeen.get(c.id()), line -> accept(name, line), () -> f.ended = true);
+            try {
+                f.handle = source.follow(c.id(), lastSeen.get(c.id()), line -> accept(name, line),
+                        () -> f.ended = true);
+            } catch (RuntimeException e) {
+                // Gone between the list and the follow, or the engine hiccuped: the others are still followed.
+                LOG.log(Level.FINE, "following container " + name + " failed; next sync tries again", e);
+                continue;
+            }
             followed.put(c.id(), f);
         }
         for (Map.Entry<String, Followed> e : new HashMap<>(followed).entrySet()) {
