@@ -23,6 +23,7 @@ import static io.quarterdeck.server.ConfigKey.JWT_ACCESS_TOKEN_MINUTES;
 import static io.quarterdeck.server.ConfigKey.JWT_REFRESH_TOKEN_DAYS;
 
 import io.quarterdeck.application.port.in.errors.ErrorTrackingSettings;
+import io.quarterdeck.application.port.in.health.ProcessStart;
 import io.quarterdeck.application.port.in.identity.IdentitySettings;
 import io.quarterdeck.domain.errors.ErrorReportLimits;
 import jakarta.annotation.Resource;
@@ -30,9 +31,11 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadFactory;
 import org.eclipse.microprofile.config.Config;
 
@@ -50,6 +53,13 @@ public class Settings {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The JVM's start: every uptime Quarterdeck reports counts from it. */
+    @Produces
+    @Singleton
+    ProcessStart processStart() {
+        return new ProcessStart(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
     }
 
     @Produces

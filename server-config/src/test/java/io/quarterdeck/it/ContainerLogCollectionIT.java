@@ -56,8 +56,24 @@ class ContainerLogCollectionIT {
         }
     }
 
+    @Test
+    void a_restarted_container_goes_on_being_collected() throws Exception {
+        // A restart keeps the container's id but ends the engine's log stream; collection must follow it again.
+        String name = docker.start("restarted", "trap 'exit 0' TERM; echo \"boot $(date +%s%N)\"; while true; do sleep 1; done");
+        awaitLines(name, 1);
+        Server.Reply restarted = Server.send(Server.bearer("/api/v1/containers/" + name + "/action",
+                IdentityIT.ownerToken()).header("Content-Type", "application/json")
+                .POST(Server.json("{\"action\":\"restart\"}")));
+        assertEquals(200, restarted.status(), restarted.body());
+        JsonObject page = awaitLines(name, 2);
+        long boots = page.getJsonArray("logs").stream()
+                .filter(v -> v.asJsonObject().getString("message").startsWith("boot ")).count();
+        assertEquals(2, boots, "the line printed after the restart was collected too: " + page);
+    }
+
     /** The source's page once it holds at least {@code count} lines (collection runs every few hundred ms). */
     private static JsonObject awaitLines(String source, int count) throws InterruptedException {
+        Server.get("/health"); // the first use of Server waits for the application to be ready: not on this clock
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         Server.Reply last = null;
         while (System.nanoTime() < deadline) {

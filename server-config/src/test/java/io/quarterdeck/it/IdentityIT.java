@@ -233,6 +233,7 @@ class IdentityIT {
         assertTrue(key.getString("key_preview").matches("qdk_\\*\\*\\*\\*.{4}"), key.toString());
         assertEquals(secret.substring(secret.length() - 4), key.getString("key_preview").substring(8));
         assertEquals("2099-12-31T23:59:59Z", key.getString("expires_at"));
+        assertTrue(key.containsKey("last_used") && key.isNull("last_used"), "never used: null, not missing: " + key);
 
         Reply withKey = send(fromNewClient("/api/errors").header("X-API-Key", secret).GET());
         assertEquals(200, withKey.status(), withKey.body());

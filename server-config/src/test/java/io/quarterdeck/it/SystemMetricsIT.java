@@ -22,7 +22,13 @@ class SystemMetricsIT {
         assertEquals(200, r.status(), r.body());
         JsonObject info = Server.parse(r.body());
         assertEquals("healthy", info.getJsonObject("services").getString("database"));
-        assertTrue(info.getJsonNumber("uptime_seconds").longValue() >= 0);
+        long uptime = info.getJsonNumber("uptime_seconds").longValue();
+        long live = Server.parse(Server.send(Server.request("/health/live").GET()).body()).getJsonArray("checks")
+                .getJsonObject(0).getJsonObject("data").getJsonNumber("uptime_seconds").longValue();
+        assertTrue(Math.abs(uptime - live) <= 2, "one uptime for the process: system/info " + uptime + " s, /health/live "
+                + live + " s");
+        assertTrue(uptime >= 5, "counted from the process start (Liberty takes longer than 5 s to become ready), "
+                + "not from the first request: " + uptime);
         JsonObject res = info.getJsonObject("resources");
         assertEquals(Runtime.getRuntime().availableProcessors(), res.getInt("total_cpu_cores"));
         assertTrue(res.getJsonNumber("total_memory_gb").doubleValue() > 0.1, res.toString());
@@ -73,6 +79,30 @@ class SystemMetricsIT {
         assertTrue(rows.getJsonObject(0).containsKey("network_rx"));
         assertFalse(Instant.parse(rows.getJsonObject(0).getString("timestamp"))
                 .isBefore(Instant.parse(rows.getJsonObject(1).getString("timestamp"))), "newest first");
+    }
+
+    @Test
+    void a_registered_server_without_samples_has_an_empty_history_and_says_so_for_its_latest() {
+        String name = "qd15-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String owner = IdentityIT.ownerToken();
+        Server.Reply created = Server.send(Server.bearer("/api/v1/servers", owner)
+                .header("Content-Type", "application/json").POST(Server.json("{\"name\":\"" + name
+                        + "\",\"docker_url\":\"tcp://10.0.0.1:2375\"}")));
+        assertEquals(201, created.status(), created.body());
+        String id = Server.parse(created.body()).getString("id");
+        try {
+            Server.Reply history = Server.get("/api/v1/metrics/" + id + "/history");
+            assertEquals(200, history.status(), history.body());
+            assertEquals(0, Server.parse(history.body()).getJsonArray("points").size());
+            Server.Reply latest = Server.get("/api/v1/metrics/" + id);
+            assertEquals(404, latest.status(), latest.body());
+            JsonObject error = Server.parse(latest.body()).getJsonObject("error");
+            assertEquals("RESOURCE_NOT_FOUND", error.getString("code"));
+            assertEquals("No metrics received from this server yet", error.getString("message"));
+            assertEquals(id, error.getJsonObject("details").getString("server_id"));
+        } finally {
+            assertEquals(204, Server.send(Server.bearer("/api/v1/servers/" + id, owner).DELETE()).status());
+        }
     }
 
     @Test

@@ -200,8 +200,8 @@ final class DockerContainerEngine implements ContainerEngine, AutoCloseable {
     }
 
     /** Follows stdout and stderr from {@code since} (whole seconds; the caller drops what is not after it). */
-    AutoCloseable followFrames(String reference, Instant since, BiConsumer<String, String> sink) {
-        LogCallback cb = new LogCallback(sink, () -> { });
+    AutoCloseable followFrames(String reference, Instant since, Runnable ended, BiConsumer<String, String> sink) {
+        LogCallback cb = new LogCallback(sink, ended);
         call(reference, () -> {
             var cmd = streams.logContainerCmd(reference).withStdOut(true).withStdErr(true).withTimestamps(true)
                     .withFollowStream(true);

@@ -42,8 +42,8 @@ public class DockerContainerLogSource implements ContainerLogSource {
     }
 
     @Override
-    public AutoCloseable follow(String containerId, Instant since, Consumer<ContainerLogLine> sink) {
-        return ((DockerContainerEngine) engines.local()).followFrames(containerId, since, (stream, line) -> {
+    public AutoCloseable follow(String containerId, Instant since, Consumer<ContainerLogLine> sink, Runnable ended) {
+        return ((DockerContainerEngine) engines.local()).followFrames(containerId, since, ended, (stream, line) -> {
             int space = line.indexOf(' ');
             Instant at = null;
             String text = line;

@@ -173,8 +173,12 @@ class DockerContainerEngineIT {
         assertTrue(source.running().stream().anyMatch(c -> c.name().equals(name)));
         String id = source.running().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().id();
         List<ContainerLogSource.ContainerLogLine> lines = new CopyOnWriteArrayList<>();
-        try (AutoCloseable handle = source.follow(id, null, lines::add)) {
+        CountDownLatch ended = new CountDownLatch(1);
+        try (AutoCloseable handle = source.follow(id, null, lines::add, ended::countDown)) {
             waitFor(() -> lines.size() >= 2);
+            assertEquals(1, ended.getCount(), "the stream of a running container goes on");
+            DockerCli.run("restart", "-t", "0", name);
+            assertTrue(ended.await(20, TimeUnit.SECONDS), "a restart ends the follow (the collector follows again)");
         }
         assertTrue(lines.stream().anyMatch(l -> l.stream().equals("stdout") && l.text().equals("to-out")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.stream().equals("stderr") && l.text().equals("to-err")), lines.toString());

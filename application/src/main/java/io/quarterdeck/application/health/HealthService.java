@@ -2,6 +2,7 @@ package io.quarterdeck.application.health;
 
 import io.quarterdeck.application.port.in.health.CheckHealthUseCase;
 import io.quarterdeck.application.port.in.health.HealthCheck;
+import io.quarterdeck.application.port.in.health.ProcessStart;
 import io.quarterdeck.application.port.out.health.DatabaseProbe;
 import io.quarterdeck.application.port.out.health.DependencyProbe;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,20 +30,25 @@ public class HealthService implements CheckHealthUseCase {
     private final Instant started;
 
     @Inject
-    public HealthService(DatabaseProbe database, Instance<DependencyProbe> probes, Clock clock) {
-        this(database, (Iterable<DependencyProbe>) probes, clock);
+    public HealthService(DatabaseProbe database, Instance<DependencyProbe> probes, Clock clock, ProcessStart start) {
+        this(database, (Iterable<DependencyProbe>) probes, clock, start.at());
     }
 
+    /** Uptime counted from now (tests). */
     public HealthService(DatabaseProbe database, Iterable<DependencyProbe> probes, Clock clock) {
+        this(database, probes, clock, clock.instant());
+    }
+
+    private HealthService(DatabaseProbe database, Iterable<DependencyProbe> probes, Clock clock, Instant started) {
         this.database = database;
         this.probes = probes;
         this.clock = clock;
-        this.started = clock == null ? null : clock.instant();
+        this.started = started;
     }
 
     /** For CDI proxies only. */
     protected HealthService() {
-        this(null, (Iterable<DependencyProbe>) null, null);
+        this(null, null, null, (Instant) null);
     }
 
     @Override

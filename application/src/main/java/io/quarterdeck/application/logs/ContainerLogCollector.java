@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * Collects the log streams of the local engine's containers, as seed 000's Promtail does: every running container is
  * followed from the last line already collected of it, each line becomes a {@link LogEntry} with {@code service} =
  * the container's name (level sniffed from the line, {@code stream} as a label), and lines are stored in batches by
- * {@link #flush()}. {@link #sync()} picks up new containers and lets go of gone ones; the schedule calls both
+ * {@link #flush()}. {@link #sync()} picks up new containers, follows again those whose stream ended while they run
+ * (a restart keeps the id but ends the follow), and lets go of gone ones; the schedule calls both
  * (server-config). Lines that arrive while the store is down wait, bounded by {@code maxPending} (the oldest go).
  */
 public class ContainerLogCollector implements AutoCloseable {
@@ -45,7 +46,15 @@ public class ContainerLogCollector implements AutoCloseable {
         this.maxPending = maxPending;
     }
 
-    private record Followed(String name, AutoCloseable handle) {
+    /** One container followed; {@code ended} once its stream has ended, so the next sync follows it again. */
+    private static final class Followed {
+        final String name;
+        volatile AutoCloseable handle = () -> { };
+        volatile boolean ended;
+
+        Followed(String name) {
+            this.name = name;
+        }
     }
 
     /** Follows every running container not yet followed, stops following those gone; returns how many are followed. */
@@ -54,16 +63,26 @@ public class ContainerLogCollector implements AutoCloseable {
         Set<String> ids = new HashSet<>();
         for (RunningContainer c : running) {
             ids.add(c.id());
-            followed.computeIfAbsent(c.id(), id -> {
-                String name = c.name().startsWith("/") ? c.name().substring(1) : c.name();
-                AutoCloseable handle = source.follow(id, lastSeen.get(id), line -> accept(name, line));
-                return new Followed(name, handle);
-            });
+            Followed current = followed.get(c.id());
+            if (current != null && !current.ended) {
+                continue;
+            }
+            String name = c.name().startsWith("/") ? c.name().substring(1) : c.name();
+            Followed f = new Followed(name);
+            try {
+                f.handle = source.follow(c.id(), lastSeen.get(c.id()), line -> accept(name, line),
+                        () -> f.ended = true);
+            } catch (RuntimeException e) {
+                // Gone between the list and the follow, or the engine hiccuped: the others are still followed.
+                LOG.log(Level.FINE, "following container " + name + " failed; next sync tries again", e);
+                continue;
+            }
+            followed.put(c.id(), f);
         }
         for (Map.Entry<String, Followed> e : new HashMap<>(followed).entrySet()) {
             if (!ids.contains(e.getKey())) {
                 followed.remove(e.getKey());
-                closeQuietly(e.getValue().handle());
+                closeQuietly(e.getValue().handle);
             }
         }
         return followed.size();
@@ -113,7 +132,7 @@ public class ContainerLogCollector implements AutoCloseable {
     /** Names of the containers followed now. */
     public Set<String> followedNames() {
         Set<String> names = new HashSet<>();
-        followed.values().forEach(f -> names.add(f.name()));
+        followed.values().forEach(f -> names.add(f.name));
         return names;
     }
 
@@ -124,7 +143,7 @@ public class ContainerLogCollector implements AutoCloseable {
 
     @Override
     public void close() {
-        followed.values().forEach(f -> closeQuietly(f.handle()));
+        followed.values().forEach(f -> closeQuietly(f.handle));
         followed.clear();
     }
 

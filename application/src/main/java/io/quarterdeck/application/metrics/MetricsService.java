@@ -4,6 +4,7 @@ import io.quarterdeck.application.port.in.metrics.FollowMetricsUseCase;
 import io.quarterdeck.application.port.in.metrics.HostMetricsUseCase;
 import io.quarterdeck.application.port.in.metrics.MetricSettings;
 import io.quarterdeck.application.port.in.metrics.SampleHostUseCase;
+import io.quarterdeck.application.port.out.containers.ServerRepository;
 import io.quarterdeck.application.port.out.metrics.HostSampler;
 import io.quarterdeck.application.port.out.metrics.MetricHistory;
 import io.quarterdeck.domain.metrics.HostSample;
@@ -40,22 +41,30 @@ public class MetricsService implements HostMetricsUseCase, SampleHostUseCase, Fo
     private final MetricHistory history;
     private final MetricSettings settings;
     private final Clock clock;
+    private final ServerRepository servers;
     private final List<Follower> followers = new CopyOnWriteArrayList<>();
 
     private record Follower(String serverId, Consumer<HostSample> consumer) {
     }
 
     @Inject
-    public MetricsService(HostSampler sampler, MetricHistory history, MetricSettings settings, Clock clock) {
+    public MetricsService(HostSampler sampler, MetricHistory history, MetricSettings settings, Clock clock,
+                          ServerRepository servers) {
         this.sampler = sampler;
         this.history = history;
         this.settings = settings;
         this.clock = clock;
+        this.servers = servers;
+    }
+
+    /** Without registered servers: only {@code local} and servers with stored samples are known (tests). */
+    public MetricsService(HostSampler sampler, MetricHistory history, MetricSettings settings, Clock clock) {
+        this(sampler, history, settings, clock, null);
     }
 
     /** For CDI proxies only. */
     protected MetricsService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Override
@@ -83,6 +92,9 @@ public class MetricsService implements HostMetricsUseCase, SampleHostUseCase, Fo
         }
         if (HostSample.LOCAL.equals(serverId)) {
             return sampleNow();
+        }
+        if (registered(serverId)) {
+            throw new NotFoundException("server", serverId, "No metrics received from this server yet");
         }
         throw new NotFoundException("server", serverId);
     }
@@ -123,10 +135,15 @@ public class MetricsService implements HostMetricsUseCase, SampleHostUseCase, Fo
         return history.newest(serverId, limit);
     }
 
+    /** {@code local}, a registered server (seed 004; its samples may not have arrived yet), or one with samples. */
     private void known(String serverId) {
-        if (!HostSample.LOCAL.equals(serverId) && history.latest(serverId).isEmpty()) {
+        if (!HostSample.LOCAL.equals(serverId) && !registered(serverId) && history.latest(serverId).isEmpty()) {
             throw new NotFoundException("server", serverId);
         }
+    }
+
+    private boolean registered(String serverId) {
+        return servers != null && servers.find(serverId).isPresent();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.quarterdeck.application.metrics;
 
 import io.quarterdeck.application.port.in.health.CheckHealthUseCase;
 import io.quarterdeck.application.port.in.health.HealthCheck;
+import io.quarterdeck.application.port.in.health.ProcessStart;
 import io.quarterdeck.application.port.in.metrics.HostMetricsUseCase;
 import io.quarterdeck.application.port.in.metrics.SystemOverviewUseCase;
 import io.quarterdeck.domain.metrics.HostSample;
@@ -23,17 +24,17 @@ public class SystemOverviewService implements SystemOverviewUseCase {
 
     @Inject
     public SystemOverviewService(CheckHealthUseCase health, HostMetricsUseCase metrics, SystemIdentity identity,
-                                 Clock clock) {
+                                 Clock clock, ProcessStart start) {
         this.health = health;
         this.metrics = metrics;
         this.identity = identity;
         this.clock = clock;
-        this.started = clock == null ? null : clock.instant();
+        this.started = start == null ? null : start.at();
     }
 
     /** For CDI proxies only. */
     protected SystemOverviewService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Override

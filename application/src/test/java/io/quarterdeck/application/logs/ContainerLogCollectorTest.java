@@ -25,7 +25,9 @@ class ContainerLogCollectorTest {
         final List<RunningContainer> running = new ArrayList<>();
         final Map<String, Consumer<ContainerLogLine>> sinks = new HashMap<>();
         final Map<String, Instant> followedSince = new HashMap<>();
+        final Map<String, Runnable> endings = new HashMap<>();
         final List<String> closed = new ArrayList<>();
+        int follows;
 
         @Override
         public List<RunningContainer> running() {
@@ -33,9 +35,12 @@ class ContainerLogCollectorTest {
         }
 
         @Override
-        public AutoCloseable follow(String containerId, Instant since, Consumer<ContainerLogLine> sink) {
+        public AutoCloseable follow(String containerId, Instant since, Consumer<ContainerLogLine> sink,
+                                    Runnable ended) {
             sinks.put(containerId, sink);
             followedSince.put(containerId, since);
+            endings.put(containerId, ended);
+            follows++;
             return () -> closed.add(containerId);
         }
 
@@ -81,6 +86,26 @@ class ContainerLogCollectorTest {
         engine.running.add(new ContainerLogSource.RunningContainer("c1", "web"));
         collector.sync();
         assertEquals(T0.plusSeconds(5), engine.followedSince.get("c1"), "no line twice, none lost");
+    }
+
+    @Test
+    void a_container_whose_stream_ended_while_it_runs_is_followed_again_from_its_last_line() {
+        Engine engine = new Engine();
+        InMemoryLogStore store = new InMemoryLogStore();
+        ContainerLogCollector collector = new ContainerLogCollector(engine, store::appendAllCount, 1000);
+        engine.running.add(new ContainerLogSource.RunningContainer("c1", "web"));
+        collector.sync();
+        engine.print("c1", 7, "stdout", "before the restart");
+        collector.sync();
+        assertEquals(1, engine.follows, "a live stream is not followed twice");
+        engine.endings.get("c1").run(); // docker restart: same id, the follow ends, the container runs again
+        assertEquals(1, collector.sync());
+        assertEquals(2, engine.follows, "followed again");
+        assertEquals(T0.plusSeconds(7), engine.followedSince.get("c1"), "from its last collected line");
+        engine.print("c1", 9, "stdout", "after the restart");
+        assertEquals(2, collector.flush());
+        assertEquals(List.of("before the restart", "after the restart"),
+                store.lines.stream().map(LogEntry::message).toList());
     }
 
     @Test

@@ -82,7 +82,9 @@ public final class ExceptionMappers {
                 return respond(uri, 400, "Invalid " + f.getMessage(), Map.of("field", f.field()));
             }
             if (e instanceof NotFoundException n) {
-                return respond(uri, 404, capitalize(n.kind()) + " not found", Map.of(n.kind() + "_id", n.id()));
+                // "api_key" reads "Api key not found" with details {"api_key_id": ...}; "log source" keys as log_source_id.
+                return respond(uri, 404, n.hasOwnMessage() ? n.getMessage() : capitalize(n.kind().replace('_', ' ')) + " not found",
+                        Map.of(n.kind().replace(' ', '_') + "_id", n.id()));
             }
             if (e instanceof UnsupportedBodyException u) {
                 return respond(uri, 415, u.getMessage(), Map.of("field", u.field()));

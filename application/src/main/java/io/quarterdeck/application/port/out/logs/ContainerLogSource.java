@@ -15,9 +15,11 @@ public interface ContainerLogSource {
     /**
      * Follows one container's stdout and stderr from {@code since} (exclusive when not null), calling {@code sink}
      * for each line in order, until the container stops or the returned handle is closed. Returns at once; lines
-     * arrive on a thread of the adapter's.
+     * arrive on a thread of the adapter's. {@code ended} runs once when the stream ends for any reason: the container
+     * stopped or restarted (a restart ends the follow; the container keeps its id), the engine went away, or the
+     * handle was closed.
      */
-    AutoCloseable follow(String containerId, Instant since, Consumer<ContainerLogLine> sink);
+    AutoCloseable follow(String containerId, Instant since, Consumer<ContainerLogLine> sink, Runnable ended);
 
     record RunningContainer(String id, String name) {
     }

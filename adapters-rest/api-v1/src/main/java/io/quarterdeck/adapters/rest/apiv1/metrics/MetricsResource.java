@@ -38,8 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Seed 004's server metrics: {@code GET /api/v1/metrics/{server_id}} (the latest sample) and {@code /history}
- * ({@code from}, {@code to}, {@code interval}). {@code local} is the host Quarterdeck runs on; an unknown server is a
- * 404. The literal paths {@code dashboards} and {@code query} are other resources' (API-MAP).
+ * ({@code from}, {@code to}, {@code interval}). {@code local} is the host Quarterdeck runs on; a registered server without samples
+ * yet has an empty history and a 404 saying so for its latest; an unknown server is a 404. The literal paths {@code dashboards} and {@code query} are other resources' (API-MAP).
  */
 @Path("/api/v1/metrics")
 @Produces(MediaType.APPLICATION_JSON)
