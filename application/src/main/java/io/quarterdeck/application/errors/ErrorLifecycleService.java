@@ -60,10 +60,10 @@ public class ErrorLifecycleService implements ResolveErrorUseCase, DeleteErrorUs
 
     @Override
     public long purge() {
-        try {
-            return transactions.purge(clock.instant().minus(settings.retention()), settings.perGroupCap());
-        } finally {
+        long removed = transactions.purge(clock.instant().minus(settings.retention()), settings.perGroupCap());
+        if (removed > 0) {
             version.advance();
         }
+        return removed;
     }
 }
