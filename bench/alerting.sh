@@ -6,11 +6,11 @@
 #   3. starts the server on that database and times GET /health (the baseline), GET /api/stats and a week of
 #      GET /api/analytics/trends with curl, one request at a time (latency, not saturation): medians.
 #
-#   bench/alerting.sh               BENCH_REQUESTS=50 BENCH_TICKS=13 BENCH_PORT=9222
+#   bench/alerting.sh               BENCH_REQUESTS=50 BENCH_TICKS=13 BENCH_PORT=9222 BENCH_DB=qd_bench_17
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-DB=qd_bench_17
+DB=${BENCH_DB:-qd_bench_17}
 REQUESTS=${BENCH_REQUESTS:-50}
 TICKS=${BENCH_TICKS:-13}
 OUT="$ROOT/target/bench"
