@@ -64,7 +64,7 @@ class AnalyticsIT {
         JsonObject performance = data(repeatedReadIsAHit("/api/analytics/performance"));
 
         String message = "analytics cache check " + UUID.randomUUID();
-        Reply posted = postJson("/api/errors", "{\"message\":\"" + message + "\",\"level\":\"critical\","
+        Reply posted = postJson("/api/errors", "{\"message\":\"" + message + "\",\"level\":\"error\","
                 + "\"source\":\"analytics-it\"}");
         assertEquals(201, posted.status(), posted.body());
         String id = posted.json().getJsonObject("data").getString("id");
