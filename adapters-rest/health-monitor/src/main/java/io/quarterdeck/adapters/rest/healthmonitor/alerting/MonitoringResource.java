@@ -80,7 +80,6 @@ public class MonitoringResource {
             schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
                 @SchemaProperty(name = "data", type = SchemaType.OBJECT),
                 @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
-    @APIResponse(responseCode = "400", description = "Unknown timeframe ({\"error\", \"status\": \"error\"})")
     public Envelope<Map<String, Object>> metrics(
             @Parameter(description = "1h, 6h, 24h, 7d or 30d; default 1h") @QueryParam("timeframe") String timeframe) {
         var s = metrics.metrics(timeframe);

@@ -43,7 +43,6 @@ public class TrendsResource {
             schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
                 @SchemaProperty(name = "data", type = SchemaType.OBJECT),
                 @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
-    @APIResponse(responseCode = "400", description = "Unknown period or group_by ({\"error\", \"status\": \"error\"})")
     public Response trends(@Parameter(description = "time (24 h), week, month or year; default week")
                            @QueryParam("period") String period,
                            @Parameter(description = "hour, day, week or month; default by period")
