@@ -28,12 +28,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class ServiceMonitoringService implements MonitorServicesUseCase {
+    /** Seed 001: service health is cached for 30 seconds. */
+    public static final Duration SERVICE_HEALTH_TTL = Duration.ofSeconds(30);
+
     private final CheckHealthUseCase health;
     private final ServiceCheckHistory history;
     private final IncidentRepository incidents;
     private final ServiceStatusPublisher publisher;
     private final Clock clock;
-    public static final Duration SERVICE_HEALTH_TTL = Duration.ofSeconds(30);
     private final AtomicLong changes = new AtomicLong();
     private final AnswerCache<String, List<ServiceStatus>> cache;
 
