@@ -1,7 +1,10 @@
 package io.quarterdeck.application.analytics;
 
+import io.quarterdeck.application.errors.ErrorDataVersion;
+import io.quarterdeck.application.port.in.analytics.Cached;
 import io.quarterdeck.application.port.in.analytics.ErrorAnalyticsUseCase;
 import io.quarterdeck.application.port.out.analytics.ErrorStatistics;
+import io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory;
 import io.quarterdeck.domain.shared.InvalidFieldException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,21 +22,67 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Statistics and trends from the database's aggregates; weeks start on Monday, days at 00:00 UTC. */
+/**
+ * Statistics and trends from the database's aggregates; weeks start on Monday, days at 00:00 UTC. The cached variants
+ * keep an answer for {@link #STATISTICS_TTL} (seed 001: statistics 1 min) while {@link ErrorDataVersion} stays where
+ * it was when the answer was computed: an error posted, resolved, deleted or purged on this instance is in the next
+ * answer; one written by another instance on the same database within a minute.
+ */
 @ApplicationScoped
 public class AnalyticsService implements ErrorAnalyticsUseCase {
+    public static final Duration STATISTICS_TTL = Duration.ofMinutes(1);
+    static final Duration PERFORMANCE_WINDOW = Duration.ofHours(24);
+
     private final ErrorStatistics statistics;
+    private final ServiceCheckHistory checks;
+    private final ErrorDataVersion version;
     private final Clock clock;
+    private final AnswerCache<String, Stats> statsCache;
+    private final AnswerCache<String, Trend> trendCache;
+    private final AnswerCache<String, Performance> performanceCache;
 
     @Inject
-    public AnalyticsService(ErrorStatistics statistics, Clock clock) {
+    public AnalyticsService(ErrorStatistics statistics, ServiceCheckHistory checks, ErrorDataVersion version,
+                            Clock clock) {
         this.statistics = statistics;
+        this.checks = checks;
+        this.version = version;
         this.clock = clock;
+        this.statsCache = new AnswerCache<>(STATISTICS_TTL, clock);
+        this.trendCache = new AnswerCache<>(STATISTICS_TTL, clock);
+        this.performanceCache = new AnswerCache<>(STATISTICS_TTL, clock);
     }
 
     /** For CDI proxies only. */
     protected AnalyticsService() {
-        this(null, null);
+        this(null, null, null, Clock.systemUTC());
+    }
+
+    @Override
+    public Cached<Stats> cachedStats() {
+        return statsCache.get("", version.current(), this::stats);
+    }
+
+    @Override
+    public Cached<Trend> cachedTrend(String period, String groupBy) {
+        // Blank and absent are the same request; anything else invalid throws before it is stored.
+        String key = (period == null || period.isBlank() ? "" : period) + "|"
+                + (groupBy == null || groupBy.isBlank() ? "" : groupBy);
+        return trendCache.get(key, version.current(), () -> trend(period, groupBy));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Cached<Performance> performance() {
+        return performanceCache.get("", version.current(), () -> {
+            Instant to = clock.instant();
+            Instant from = to.minus(PERFORMANCE_WINDOW);
+            long events = statistics.occurrencesBetween(from, to);
+            double rpm = Math.round(events * 100.0 / PERFORMANCE_WINDOW.toMinutes()) / 100.0;
+            Double latency = checks.averageLatencyMs(from).map(ms -> Math.round(ms * 10) / 10.0).orElse(null);
+            return new Performance(latency, null, rpm, checks.uptimePercent("database", from).orElse(null), null,
+                    events, from, to);
+        });
     }
 
     @Override

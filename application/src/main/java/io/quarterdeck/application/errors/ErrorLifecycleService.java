@@ -18,14 +18,22 @@ public class ErrorLifecycleService implements ResolveErrorUseCase, DeleteErrorUs
     private final ErrorEventPublisher publisher;
     private final ErrorTrackingSettings settings;
     private final Clock clock;
+    private final ErrorDataVersion version;
 
     @Inject
     public ErrorLifecycleService(ErrorGroupTransactions transactions, ErrorEventPublisher publisher,
-                                 ErrorTrackingSettings settings, Clock clock) {
+                                 ErrorTrackingSettings settings, Clock clock, ErrorDataVersion version) {
         this.transactions = transactions;
         this.publisher = publisher;
         this.settings = settings;
         this.clock = clock;
+        this.version = version;
+    }
+
+    /** Without a cache to tell (unit tests). */
+    public ErrorLifecycleService(ErrorGroupTransactions transactions, ErrorEventPublisher publisher,
+                                 ErrorTrackingSettings settings, Clock clock) {
+        this(transactions, publisher, settings, clock, new ErrorDataVersion());
     }
 
     /** For CDI proxies only. */
@@ -36,17 +44,26 @@ public class ErrorLifecycleService implements ResolveErrorUseCase, DeleteErrorUs
     @Override
     public void resolve(ErrorGroupId id) {
         if (transactions.resolve(id, clock.instant())) {
+            version.advance();
             AfterCommit.publish(() -> publisher.errorResolved(id));
         }
     }
 
     @Override
     public void delete(ErrorGroupId id) {
-        transactions.delete(id);
+        try {
+            transactions.delete(id);
+        } finally {
+            version.advance();
+        }
     }
 
     @Override
     public long purge() {
-        return transactions.purge(clock.instant().minus(settings.retention()), settings.perGroupCap());
+        long removed = transactions.purge(clock.instant().minus(settings.retention()), settings.perGroupCap());
+        if (removed > 0) {
+            version.advance();
+        }
+        return removed;
     }
 }

@@ -46,10 +46,21 @@ public class IngestErrorService implements IngestErrorUseCase, IngestionQueueUse
     private final Clock clock;
     private final IngestionBatcher batcher;
 
-    @Inject
+    /** Without a cache to tell (unit tests). */
     public IngestErrorService(ErrorGroupTransactions transactions, ErrorEventPublisher publisher,
                               ErrorTrackingSettings settings, Clock clock, ThreadFactory threads,
                               IngestionMetrics metrics) {
+        this(transactions, publisher, settings, clock, threads, metrics, new ErrorDataVersion());
+    }
+
+    /**
+     * @param version advanced after every committed batch, before its callers are answered (so a read that follows
+     *                an acknowledged post never gets an answer cached before it)
+     */
+    @Inject
+    public IngestErrorService(ErrorGroupTransactions transactions, ErrorEventPublisher publisher,
+                              ErrorTrackingSettings settings, Clock clock, ThreadFactory threads,
+                              IngestionMetrics metrics, ErrorDataVersion version) {
         this.transactions = transactions;
         this.publisher = publisher;
         this.settings = settings;
@@ -57,7 +68,10 @@ public class IngestErrorService implements IngestErrorUseCase, IngestionQueueUse
         this.fingerprinter = new Fingerprinter();
         this.clock = clock;
         this.batcher = new IngestionBatcher(this::recordWithRetry, settings.maxBatch(), settings.queueCapacity(),
-                threads, metrics);
+                threads, events -> {
+                    version.advance();
+                    metrics.batchRecorded(events);
+                });
     }
 
     /** For CDI proxies only. */

@@ -1,5 +1,7 @@
 package io.quarterdeck.application.monitoring;
 
+import io.quarterdeck.application.analytics.AnswerCache;
+import io.quarterdeck.application.port.in.analytics.Cached;
 import io.quarterdeck.application.port.in.health.CheckHealthUseCase;
 import io.quarterdeck.application.port.in.health.HealthCheck;
 import io.quarterdeck.application.port.in.monitoring.MonitorServicesUseCase;
@@ -15,20 +17,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every check of {@link CheckHealthUseCase#dependencies()} (the database and each configured probe) is stored, so
  * uptime is the share of stored checks that were up. Services that are not configured are listed, not stored.
  * Checks older than 31 days are deleted as new ones are recorded. A service whose state differs from its previous
  * stored check is announced through {@link ServiceStatusPublisher} (seed 001's {@code service_status_change}).
+ * {@link #cachedServices()} keeps an answer for {@link #SERVICE_HEALTH_TTL} unless such a change was stored since.
  */
 @ApplicationScoped
 public class ServiceMonitoringService implements MonitorServicesUseCase {
+    /** Seed 001: service health is cached for 30 seconds. */
+    public static final Duration SERVICE_HEALTH_TTL = Duration.ofSeconds(30);
+
     private final CheckHealthUseCase health;
     private final ServiceCheckHistory history;
     private final IncidentRepository incidents;
     private final ServiceStatusPublisher publisher;
     private final Clock clock;
+    private final AtomicLong changes = new AtomicLong();
+    private final AnswerCache<String, List<ServiceStatus>> cache;
 
     @Inject
     public ServiceMonitoringService(CheckHealthUseCase health, ServiceCheckHistory history,
@@ -38,6 +47,7 @@ public class ServiceMonitoringService implements MonitorServicesUseCase {
         this.incidents = incidents;
         this.publisher = publisher;
         this.clock = clock;
+        this.cache = new AnswerCache<>(SERVICE_HEALTH_TTL, clock == null ? Clock.systemUTC() : clock);
     }
 
     /** For CDI proxies only. */
@@ -57,6 +67,9 @@ public class ServiceMonitoringService implements MonitorServicesUseCase {
             }
         }
         history.record(rows);
+        if (!changed.isEmpty()) {
+            changes.incrementAndGet();
+        }
         // After the checks are stored: a subscriber who asks at once sees the same state. (Each instance publishes
         // what it saw to its own subscribers; a change seen by another instance first is published there.)
         changed.forEach((service, up) -> {
@@ -93,6 +106,11 @@ public class ServiceMonitoringService implements MonitorServicesUseCase {
                     latency(c), now, details));
         }
         return out;
+    }
+
+    @Override
+    public Cached<List<ServiceStatus>> cachedServices() {
+        return cache.get("", changes.get(), this::services);
     }
 
     @Override

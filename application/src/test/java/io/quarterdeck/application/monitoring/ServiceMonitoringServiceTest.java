@@ -1,6 +1,9 @@
 package io.quarterdeck.application.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarterdeck.application.port.in.health.CheckHealthUseCase;
 import io.quarterdeck.application.port.in.health.HealthCheck;
@@ -55,6 +58,12 @@ class ServiceMonitoringServiceTest {
                     .toList();
             return mine.isEmpty() ? Optional.empty()
                     : Optional.of(100.0 * mine.stream().filter(Check::up).count() / mine.size());
+        }
+
+        @Override
+        public Optional<Double> averageLatencyMs(Instant since) {
+            return stored.stream().filter(c -> c.up() && c.latencyMs() != null && !c.at().isBefore(since))
+                    .mapToLong(Check::latencyMs).average().stream().boxed().findFirst();
         }
 
         @Override
@@ -126,5 +135,27 @@ class ServiceMonitoringServiceTest {
         var uptime = service.uptime();
         assertEquals(100.0, uptime.percent24h());
         assertEquals(2, uptime.incidentsCount());
+    }
+
+    @Test
+    void cachedServicesAreKeptThirtySecondsUnlessAStoredCheckChangedAState() {
+        var first = service.cachedServices();
+        assertFalse(first.fromCache());
+        int checks = stored.size();
+        var again = service.cachedServices();
+        assertTrue(again.fromCache());
+        assertSame(first.value(), again.value());
+        assertEquals(checks, stored.size(), "a cached answer probes nothing");
+        clock.advance(Duration.ofSeconds(10));
+        service.recordChecks();
+        assertTrue(service.cachedServices().fromCache(), "a check without a change keeps the answer");
+        brokerUp = false;
+        service.recordChecks();
+        var changed = service.cachedServices();
+        assertFalse(changed.fromCache(), "a stored state change invalidates");
+        assertEquals("unhealthy", changed.value().get(1).status());
+        assertTrue(service.cachedServices().fromCache());
+        clock.advance(ServiceMonitoringService.SERVICE_HEALTH_TTL);
+        assertFalse(service.cachedServices().fromCache(), "expired after 30 s");
     }
 }

@@ -37,6 +37,20 @@ public class JdbcErrorStatistics implements ErrorStatistics {
     }
 
     @Override
+    public long occurrencesBetween(Instant from, Instant to) {
+        return JdbcInJpaTransaction.call(em, dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from error_occurrences"
+                    + " where occurred_at >= ? and occurred_at < ?")) {
+                Rows.bind(ps, from, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public Totals totals(Instant now, Instant day, Instant week, Instant month) {
         return JdbcInJpaTransaction.call(em, dataSource, c -> {
             long total;

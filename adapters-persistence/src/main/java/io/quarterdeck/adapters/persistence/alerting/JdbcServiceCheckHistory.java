@@ -64,6 +64,21 @@ public class JdbcServiceCheckHistory implements ServiceCheckHistory {
     }
 
     @Override
+    public Optional<Double> averageLatencyMs(Instant since) {
+        return JdbcInJpaTransaction.call(em, dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select avg(cast(latency_ms as double precision))"
+                    + " from service_checks where checked_at >= ? and up = true and latency_ms is not null")) {
+                Rows.bind(ps, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    double avg = rs.getDouble(1);
+                    return rs.wasNull() ? Optional.<Double>empty() : Optional.of(avg);
+                }
+            }
+        });
+    }
+
+    @Override
     public Optional<Boolean> lastState(String service) {
         return JdbcInJpaTransaction.call(em, dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("select up from service_checks where service = ?"

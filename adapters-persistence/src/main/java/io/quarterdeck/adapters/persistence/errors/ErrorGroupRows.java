@@ -105,12 +105,20 @@ final class ErrorGroupRows {
             params.add("%" + escapeLike(q.search().toLowerCase(Locale.ROOT)) + "%");
         }
         long total;
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from error_groups" + where)) {
+        // A text search is counted only up to a bound: counting every group that contains a common word means
+        // reading each of them (a trigram index finds candidates, not a count), a second per 100,000 matches.
+        long cap = q.search() == null ? -1 : Math.max(SEARCH_COUNT_CAP, q.offset() + q.limit()) + 1;
+        try (PreparedStatement ps = c.prepareStatement(cap < 0 ? "select count(*) from error_groups" + where
+                : "select count(*) from (select 1 from error_groups" + where + " limit " + cap + ") t")) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
             }
+        }
+        boolean capped = cap > 0 && total >= cap;
+        if (capped) {
+            total = cap - 1;
         }
         List<ErrorGroup> groups = new ArrayList<>();
         if (q.offset() < total) {
@@ -126,11 +134,14 @@ final class ErrorGroupRows {
                 }
             }
         }
-        return new Page(groups, total);
+        return new Page(groups, total, capped);
     }
 
+    /** A search for text counts at most this many matches (or up to the end of the requested page, if further). */
+    static final int SEARCH_COUNT_CAP = 1_000;
+
     /** What {@link #search} found. */
-    record Page(List<ErrorGroup> groups, long total) {
+    record Page(List<ErrorGroup> groups, long total, boolean totalIsLowerBound) {
     }
 
     private static int bind(PreparedStatement ps, List<Object> params) throws SQLException {

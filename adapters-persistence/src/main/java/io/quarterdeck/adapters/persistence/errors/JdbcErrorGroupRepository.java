@@ -120,7 +120,7 @@ public class JdbcErrorGroupRepository implements ErrorGroupRepository {
     @Override
     public ErrorPage search(ErrorQuery q) {
         ErrorGroupRows.Page page = jdbc(c -> ErrorGroupRows.search(c, q));
-        return new ErrorPage(page.groups(), page.total(), q.page(), q.limit());
+        return new ErrorPage(page.groups(), page.total(), q.page(), q.limit(), page.totalIsLowerBound());
     }
 
     @Override

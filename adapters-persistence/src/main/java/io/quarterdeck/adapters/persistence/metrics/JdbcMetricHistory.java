@@ -90,6 +90,33 @@ public class JdbcMetricHistory implements MetricHistory {
     }
 
     @Override
+    public HostAggregate aggregate(String serverId, Instant from, Instant to, long rawSampleSeconds) {
+        String weight = "(case when resolution = " + RAW + " then " + rawSampleSeconds + " else 60 end)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("SELECT count(*),"
+                + " avg(cpu_percent),"
+                + " avg(case when memory_total > 0 then 100.0 * memory_used / memory_total end),"
+                + " avg(case when disk_total > 0 then 100.0 * disk_used / disk_total end),"
+                + " sum(network_rx * " + weight + "), sum(network_tx * " + weight + ")"
+                + " FROM host_samples WHERE server_id = ? AND at >= ? AND at <= ?")) {
+            p.setString(1, serverId);
+            p.setObject(2, time(from));
+            p.setObject(3, time(to));
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return new HostAggregate(rs.getLong(1), nullable(rs, 2), nullable(rs, 3), nullable(rs, 4),
+                        nullable(rs, 5), nullable(rs, 6));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot aggregate host samples: SQLState " + e.getSQLState(), e);
+        }
+    }
+
+    private static Double nullable(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    @Override
     public List<HostSample> rawBefore(Instant before, int max) {
         return query("SELECT " + COLUMNS + " FROM host_samples WHERE resolution = " + RAW + " AND at < ?"
                 + " ORDER BY at LIMIT ?", time(before), max);

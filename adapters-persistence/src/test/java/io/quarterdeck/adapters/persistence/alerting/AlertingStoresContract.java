@@ -181,6 +181,8 @@ abstract class AlertingStoresContract {
         assertEquals(true, checks.lastState(svc).orElseThrow());
         assertEquals(T0.plusSeconds(30), checks.lastDown(svc).orElseThrow());
         assertEquals(T0, checks.firstCheck(svc).orElseThrow());
+        assertEquals(3.0, checks.averageLatencyMs(T0.plusSeconds(59)).orElseThrow(), "up checks with a latency");
+        assertTrue(checks.averageLatencyMs(T0.plus(java.time.Duration.ofDays(3650))).isEmpty());
         assertTrue(checks.deleteOlderThan(T0.plusSeconds(45)) >= 2);
         assertEquals(100.0, checks.uptimePercent(svc, T0).orElseThrow());
     }
@@ -231,6 +233,8 @@ abstract class AlertingStoresContract {
         ErrorStatistics stats = new JdbcErrorStatistics(db().entityManager(), db().dataSource());
         List<ErrorStatistics.Bucket> trend = stats.trend(at.minusSeconds(3600), at.plusSeconds(3600), 3600);
         assertEquals(List.of(new ErrorStatistics.Bucket(at, 3, 0, 1)), trend);
+        assertEquals(3, stats.occurrencesBetween(at.minusSeconds(3600), at.plusSeconds(3600)));
+        assertEquals(0, stats.occurrencesBetween(at.minusSeconds(3600), at.minusSeconds(1)));
         ErrorStatistics.Totals t = stats.totals(at.plusSeconds(10), at, at, at);
         assertEquals(3, t.occurrencesSinceDay());
         assertTrue(t.totalGroups() >= 1);

@@ -108,6 +108,35 @@ abstract class CachedErrorRepositoryContract extends ErrorRepositoryContract {
         assertEquals("Payment failed 2", second.message());
     }
 
+    /** A text search stops counting after 1,000 matches (or the end of the requested page) and says so. */
+    @Test
+    void a_text_search_counts_at_most_a_thousand_matches_and_says_so() {
+        List<ErrorGroup> groups = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_005; i++) {
+            groups.add(ErrorGroup.open(io.quarterdeck.domain.errors.ErrorGroupId.newId(), event(fingerprint(),
+                    ErrorLevel.ERROR, "Timeout calling svc " + i, "web", Map.of(), T0.plusSeconds(i))));
+        }
+        inTransaction((g, o) -> {
+            g.insertAll(groups);
+            return null;
+        });
+        var many = inTransaction((g, o) -> g.search(new ErrorQuery(50, 0, null, null, null, "TIMEOUT")));
+        assertEquals(1_000, many.total());
+        assertTrue(many.totalIsLowerBound());
+        assertEquals(50, many.errors().size());
+        assertEquals("Timeout calling svc 1004", many.errors().get(0).message());
+        var deep = inTransaction((g, o) -> g.search(new ErrorQuery(50, 1_000, null, null, null, "timeout")));
+        assertEquals(1_005, deep.total(), "counted to the end of the page asked for: exact");
+        assertFalse(deep.totalIsLowerBound());
+        assertEquals(5, deep.errors().size());
+        var few = inTransaction((g, o) -> g.search(new ErrorQuery(50, 0, null, null, null, "svc 100")));
+        assertEquals(6, few.total());
+        assertFalse(few.totalIsLowerBound());
+        var all = inTransaction((g, o) -> g.search(new ErrorQuery(10, 0, null, null, null, null)));
+        assertEquals(1_005, all.total(), "without text every match is counted");
+        assertFalse(all.totalIsLowerBound());
+    }
+
     /** The dashboards read under {@code @Transactional(SUPPORTS)}: no transaction, so a connection of their own. */
     @Test
     void reads_outside_a_transaction_see_what_was_committed() {

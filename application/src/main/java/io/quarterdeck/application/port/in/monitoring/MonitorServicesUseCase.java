@@ -1,5 +1,6 @@
 package io.quarterdeck.application.port.in.monitoring;
 
+import io.quarterdeck.application.port.in.analytics.Cached;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,12 @@ public interface MonitorServicesUseCase {
 
     /** Probes every service now, stores the results, answers them with their uptime. */
     List<ServiceStatus> services();
+
+    /**
+     * {@link #services()}, kept for 30 s (seed 001: service health) unless a stored check changed a service's state
+     * meanwhile.
+     */
+    Cached<List<ServiceStatus>> cachedServices();
 
     /** Probes and stores only (the schedule calls this). */
     void recordChecks();

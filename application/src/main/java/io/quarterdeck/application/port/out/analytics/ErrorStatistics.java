@@ -14,6 +14,9 @@ public interface ErrorStatistics {
     record Bucket(Instant start, long errorCount, long resolvedCount, long criticalCount) {
     }
 
+    /** Occurrences in {@code [from, to)}. */
+    long occurrencesBetween(Instant from, Instant to);
+
     Totals totals(Instant now, Instant startOfDay, Instant startOfWeek, Instant startOfMonth);
 
     /**

@@ -20,6 +20,18 @@ public interface MetricHistory {
     /** Raw samples and minute averages of a server in {@code [from, to]}, oldest first, at most {@code max}. */
     List<HostSample> range(String serverId, Instant from, Instant to, int max);
 
+    /**
+     * Aggregates of a server's samples in {@code [from, to]}, computed by the store (nothing is loaded): averages of
+     * the percentages, and bytes transferred (each raw sample's rate times {@code rawSampleSeconds}, each minute
+     * average's rate times 60).
+     */
+    HostAggregate aggregate(String serverId, Instant from, Instant to, long rawSampleSeconds);
+
+    /** What {@link #aggregate} computed; the averages are null when {@code samples} is 0. */
+    record HostAggregate(long samples, Double cpuPercent, Double memoryPercent, Double diskPercent, Double bytesIn,
+                         Double bytesOut) {
+    }
+
     /** Raw samples older than {@code before}, oldest first, at most {@code max}, of every server. */
     List<HostSample> rawBefore(Instant before, int max);
 

@@ -15,6 +15,9 @@ public interface ServiceCheckHistory {
     /** Percentage of checks of the service at or after {@code since} that were up, or empty when there were none. */
     Optional<Double> uptimePercent(String service, Instant since);
 
+    /** Mean latency of the checks at or after {@code since} that were up (every service), or empty when none. */
+    Optional<Double> averageLatencyMs(Instant since);
+
     /** Whether the newest stored check of the service was up, or empty when there is none. */
     Optional<Boolean> lastState(String service);
 

@@ -1,11 +1,14 @@
 package io.quarterdeck.application.port.out.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarterdeck.application.metrics.MetricsService;
+import io.quarterdeck.application.monitoring.SystemMetricsService;
 import io.quarterdeck.application.port.in.metrics.MetricSettings;
+import io.quarterdeck.application.port.in.monitoring.SystemMetricsUseCase;
 import io.quarterdeck.application.port.out.metrics.MetricHistory;
 import io.quarterdeck.domain.metrics.HostSample;
 import io.quarterdeck.domain.shared.InvalidFieldException;
@@ -92,5 +95,43 @@ public abstract class MetricHistoryContract {
         assertThrows(NotFoundException.class, () -> service.history("elsewhere", T0, T0.plusSeconds(5),
                 Duration.ofSeconds(5)));
         assertEquals(30.0, service.latest("local").cpuPercent(), "the stored latest sample, not a new one");
+    }
+
+    @Test
+    void system_metrics_are_aggregated_by_the_store_over_raw_samples_and_minute_averages() {
+        Instant twoDaysAgo = T0.minus(Duration.ofDays(2));
+        for (int i = 0; i < 24; i++) { // becomes two minute averages: cpu 5.5 and 17.5
+            history().append(sample("local", twoDaysAgo.plusSeconds(5L * i), i));
+        }
+        for (int i = 1; i <= 4; i++) { // the last 20 s, raw: cpu 10, 20, 30, 40
+            history().append(sample("local", T0.minusSeconds(25 - 5L * i), 10 * i));
+        }
+        history().append(sample("other", T0.minusSeconds(3), 99));
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        new MetricsService(at -> sample("local", at, 1), history(), MetricSettings.defaults(), clock).downsample();
+        SystemMetricsService metrics = new SystemMetricsService(history(), MetricSettings.defaults(), clock);
+
+        SystemMetricsUseCase.SystemMetrics hour = metrics.metrics("1h");
+        assertEquals(4, hour.samples());
+        assertEquals(25.0, hour.cpuPercent());
+        assertEquals(50.0, hour.memoryPercent());
+        assertEquals(25.0, hour.diskPercent());
+        assertEquals(4 * 5 * 1_000.5, hour.bytesIn(), 1, "each raw sample's rate over its 5 s");
+        assertEquals(4 * 5 * 500.25, hour.bytesOut(), 1);
+        assertEquals(T0.minus(Duration.ofHours(1)), hour.from());
+
+        SystemMetricsUseCase.SystemMetrics week = metrics.metrics("7d");
+        assertEquals(6, week.samples());
+        assertEquals(20.5, week.cpuPercent(), "(5.5 + 17.5 + 10 + 20 + 30 + 40) / 6");
+        assertEquals(2 * 60 * 1_000.5 + 4 * 5 * 1_000.5, week.bytesIn(), 1, "a minute average counts 60 s");
+        assertEquals("1h", metrics.metrics(null).timeframe());
+
+        SystemMetricsUseCase.SystemMetrics none = new SystemMetricsService(history(), MetricSettings.defaults(),
+                Clock.fixed(T0.plus(Duration.ofDays(3)), ZoneOffset.UTC)).metrics("24h");
+        assertEquals(0, none.samples());
+        assertNull(none.cpuPercent());
+        assertNull(none.bytesIn());
+        InvalidFieldException bad = assertThrows(InvalidFieldException.class, () -> metrics.metrics("2w"));
+        assertEquals("timeframe", bad.field());
     }
 }

@@ -1,6 +1,5 @@
 package io.quarterdeck.adapters.rest.healthmonitor.alerting;
 
-import io.quarterdeck.adapters.rest.healthmonitor.Envelope;
 import io.quarterdeck.adapters.rest.spine.security.Requires;
 import io.quarterdeck.application.port.in.analytics.ErrorAnalyticsUseCase;
 import io.quarterdeck.application.port.in.notifications.ManageChannelsUseCase;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Seed 001 section 3: {@code GET /api/stats}, aggregates computed by the database on every request. */
+/**
+ * Seed 001 section 3: {@code GET /api/stats}, aggregates computed by the database, kept a minute unless errors are
+ * written meanwhile ({@code X-Cache: HIT|MISS}).
+ */
 @Path("/api/stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
@@ -38,8 +41,9 @@ public class StatsResource {
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
                 @SchemaProperty(name = "data", type = SchemaType.OBJECT),
                 @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "success")})))
-    public Envelope<Map<String, Object>> stats() {
-        var s = analytics.stats();
+    public Response stats() {
+        var cached = analytics.cachedStats();
+        var s = cached.value();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("total_errors", s.totalErrors());
         m.put("resolved_errors", s.resolvedErrors());
@@ -49,7 +53,7 @@ public class StatsResource {
         m.put("error_rate_24h", s.errorRate24h());
         m.put("resolution_rate", s.resolutionRate());
         m.put("avg_resolution_time", s.avgResolutionTime());
-        return Envelope.success(m);
+        return CacheHeader.of(cached, m);
     }
 
 }
