@@ -402,6 +402,11 @@ class AlertingIT {
         assertEquals("healthy", db.getString("status"));
         assertTrue(db.getJsonNumber("uptime_percent").doubleValue() > 0, db.toString());
         assertFalse(db.isNull("response_time_ms"));
+        assertTrue(data.getJsonArray("services").stream().map(JsonValue::asJsonObject)
+                .allMatch(x -> List.of("healthy", "unhealthy", "unknown").contains(x.getString("status"))),
+                "seed 001's statuses only; services not configured here are not listed: " + data);
+        assertTrue(data.getJsonArray("services").stream().map(JsonValue::asJsonObject)
+                .noneMatch(x -> x.getString("name").equals("loki")), "no Loki configured in the tests: " + data);
         assertEquals("healthy", data.getString("overall_health").equals("degraded") ? "healthy"
                 : data.getString("overall_health"), "the database answers: not unhealthy");
         JsonObject uptime = get("/api/monitoring/uptime").json().getJsonObject("data");

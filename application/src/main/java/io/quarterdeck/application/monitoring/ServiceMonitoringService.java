@@ -98,12 +98,14 @@ public class ServiceMonitoringService implements MonitorServicesUseCase {
         Instant now = clock.instant();
         List<ServiceStatus> out = new ArrayList<>();
         for (HealthCheck c : checkAndRecord(now)) {
-            boolean configured = !Boolean.FALSE.equals(c.data().get("configured"));
+            if (Boolean.FALSE.equals(c.data().get("configured"))) {
+                continue; // not part of this deployment: seed 001's statuses are healthy, unhealthy or unknown
+            }
             Map<String, Object> details = new LinkedHashMap<>(c.data());
             details.remove("latency_ms");
-            out.add(new ServiceStatus(c.name(), !configured ? "not_configured" : c.up() ? "healthy" : "unhealthy",
-                    configured ? history.uptimePercent(c.name(), now.minus(Duration.ofHours(24))).orElse(null) : null,
-                    latency(c), now, details));
+            out.add(new ServiceStatus(c.name(), c.up() ? "healthy" : "unhealthy",
+                    history.uptimePercent(c.name(), now.minus(Duration.ofHours(24))).orElse(null), latency(c), now,
+                    details));
         }
         return out;
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** Seed 001 section 4: the services Quarterdeck depends on, checked now, with uptime from the stored checks. */
 public interface MonitorServicesUseCase {
-    /** One service: {@code status} healthy, unhealthy or not_configured; uptime over the last 24 h of checks. */
+    /** One configured service: {@code status} healthy or unhealthy; uptime over the last 24 h of checks. */
     record ServiceStatus(String name, String status, Double uptimePercent, Long responseTimeMs, Instant lastChecked,
                          Map<String, Object> details) {
     }

@@ -44,7 +44,7 @@ public class MonitoringResource {
     @GET
     @Path("/services")
     @Requires(role = Role.VIEWER, scopes = Scope.READ)
-    @APIResponse(responseCode = "200", description = "Services with status (healthy, unhealthy, not_configured)",
+    @APIResponse(responseCode = "200", description = "The configured services with status (healthy, unhealthy)",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"data", "status"}, properties = {
                 @SchemaProperty(name = "data", type = SchemaType.OBJECT),
