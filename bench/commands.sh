@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Issue 16's speed targets, on PostgreSQL and the local RabbitMQ (a virtual host of its own, emptied first):
 #   1. report intake over AMQP: 10,000 app.register then 20,000 app.status reports, published with confirms;
+#      with the CPU seconds per 1,000 reports of the server, its PostgreSQL backends and RabbitMQ, and raw publishing
+#      (20,000 persistent messages with confirms, no Quarterdeck) as the baseline, in target/bench/intake-cpu.txt;
 #      messages/s from the first publish until the database shows every report applied   (target >= 5,000/s)
 #   2. GET /api/v1/apps over 10,000 apps with a filter: p50/p99 of sequential requests, against GET /health/live
 #      (the baseline) in the same run                                                     (target p50 <= 30 ms)
@@ -74,21 +76,63 @@ for _ in $(seq 1 120); do
 done
 
 echo "== 1. report intake over AMQP"
-t0=$(now)
+# CPU seconds spent by the server's JVM, by this database's PostgreSQL backends and by RabbitMQ (beam.smp) while a
+# step runs, per 1,000 reports: what the 2 cores would have to give for 5,000 reports/s.
+TCK=$(getconf CLK_TCK)
+JVM_PID=$(cat "$WLP/usr/servers/.pid/quarterdeck.pid")
+ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat"))); done; echo "$t"; }
+pg_pids() { psqlq "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()"; }
+BEAM=$(pgrep -f beam.smp | tr '\n' ' ')
+cpu_snapshot() { echo "$(ticks "$JVM_PID") $(ticks $(pg_pids)) $(ticks $BEAM)"; }
+cpu_report() { # label before after reports seconds
+  read -r j0 p0 b0 <<<"$2"; read -r j1 p1 b1 <<<"$3"
+  awk -v l="$1" -v j="$((j1 - j0))" -v p="$((p1 - p0))" -v b="$((b1 - b0))" -v n="$4" -v s="$5" -v t="$TCK" 'BEGIN {
+    printf "%s: CPU s per 1,000 reports: server %.3f, PostgreSQL %.3f, RabbitMQ %.3f (total %.3f; wall %.3f s)\n",
+      l, j/t/n*1000, p/t/n*1000, b/t/n*1000, (j+p+b)/t/n*1000, s/n*1000 }' | tee -a "$OUT/intake-cpu.txt"
+}
+: > "$OUT/intake-cpu.txt"
+uptime | tee -a "$OUT/intake-cpu.txt"
+c0=$(cpu_snapshot); t0=$(now)
+java -cp "$CP" bench/AmqpLoad.java "$AMQP" raw 20000 | tee "$OUT/amqp-raw-intake.txt"
+t1=$(now); c1=$(cpu_snapshot)
+RAW_INTAKE=$(sed -n 's/.*per_second=\([0-9]*\).*/\1/p' "$OUT/amqp-raw-intake.txt")
+cpu_report "raw persistent publish with confirms to a queue, no Quarterdeck (baseline)" "$c0" "$c1" 20000 "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b-a}')"
+c0=$(cpu_snapshot); t0=$(now)
 java -cp "$CP" bench/AmqpLoad.java "$AMQP" register 10000 10 | tee "$OUT/amqp-register.txt"
 wait_sql "select count(*) from apps" 10000
-t1=$(now)
+t1=$(now); c1=$(cpu_snapshot)
 REG_RATE=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", 10000/(b-a)}')
-t0=$(now)
+cpu_report "app.register" "$c0" "$c1" 10000 "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b-a}')"
+# A poor man's profile of the listener while the status reports arrive: its thread's top frames every 0.2 s.
+( while :; do
+    jstack "$JVM_PID" 2>/dev/null | awk '/^"quarterdeck-report-listener"/ {on=1; n=0; next}
+      on && /^$/ {exit} on && /^\tat / {n++; if (n <= 8) print $2}' | tr '\n' ' '; echo
+    sleep 0.2
+  done ) > "$OUT/intake-listener-stacks.txt" 2>/dev/null &
+SAMPLER=$!
+c0=$(cpu_snapshot); t0=$(now)
 java -cp "$CP" bench/AmqpLoad.java "$AMQP" status 10000 2 | tee "$OUT/amqp-status.txt"
 wait_sql "select count(*) from apps where progress_current = 2" 10000
-t1=$(now)
+t1=$(now); c1=$(cpu_snapshot)
+kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true
+# where the listener was: waiting for messages, in PostgreSQL (socket reads), or elsewhere (first own frame)
+awk 'NF {w = "other: " $1
+  if ($0 ~ /LinkedBlockingQueue.poll/) w = "idle: waiting for deliveries"
+  else if ($0 ~ /SocketInputStream|NioSocketImpl|PGStream|VisibleBufferedInputStream/) w = "in PostgreSQL (socket read)"
+  else if ($0 ~ /basicAck|AMQChannel|SocketFrameHandler/) w = "acknowledging (AMQP frames)"
+  else if ($0 ~ /json|Json/) w = "decoding JSON"
+  c[w]++; n++}
+  END {for (k in c) printf "  %5.1f%%  %s\n", 100*c[k]/n, k; printf "  (%d samples)\n", n}' \
+  "$OUT/intake-listener-stacks.txt" | sort -rn | tee -a "$OUT/intake-cpu.txt"
 STATUS_RATE=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", 20000/(b-a)}')
-echo "register: $REG_RATE reports/s applied; status: $STATUS_RATE reports/s applied"
+cpu_report "app.status" "$c0" "$c1" 20000 "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b-a}')"
+uptime | tee -a "$OUT/intake-cpu.txt"
+echo "register: $REG_RATE reports/s applied; status: $STATUS_RATE reports/s applied (raw persistent publish with confirms: $RAW_INTAKE/s)"
 
 if [ "${BENCH_ONLY:-}" = intake ]; then
   echo "| AMQP intake, app.register (10,000) | $REG_RATE reports/s | | >= 5,000/s |" | tee "$OUT/commands-intake.md"
   echo "| AMQP intake, app.status (20,000) | $STATUS_RATE reports/s | | >= 5,000/s |" | tee -a "$OUT/commands-intake.md"
+  echo "| raw persistent publish with confirms to a queue, no Quarterdeck (20,000) | $RAW_INTAKE messages/s | baseline | |" | tee -a "$OUT/commands-intake.md"
   curl -fsS -u guest:guest -X DELETE "http://127.0.0.1:15672/api/vhosts/$VHOST" >/dev/null || true
   exit 0
 fi

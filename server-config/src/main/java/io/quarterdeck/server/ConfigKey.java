@@ -1,5 +1,6 @@
 package io.quarterdeck.server;
 
+import io.quarterdeck.adapters.rest.spine.socket.SocketLimits;
 import io.quarterdeck.adapters.docker.DockerSettings;
 import io.quarterdeck.application.port.in.containers.ContainerSettings;
 import io.quarterdeck.application.port.in.alerting.AlertingSettings;
@@ -28,6 +29,8 @@ enum ConfigKey {
     ERRORS_MAX_BODY_BYTES("quarterdeck.errors.max-body-bytes", 1_048_576),
     ERRORS_MAX_BATCH_ITEMS("quarterdeck.errors.max-batch-items", 100),
     WS_IDLE_TIMEOUT_SECONDS("quarterdeck.ws.idle-timeout-seconds", 300),
+    WS_DASHBOARD_SOCKETS_PER_USER("quarterdeck.ws.dashboard-sockets-per-user",
+            SocketLimits.defaults().dashboardPerUser()),
 
     // Error tracking in the core (Settings)
     ERRORS_MAX_MESSAGE_CHARS("quarterdeck.errors.max-message-chars", Defaults.ERRORS.limits().maxMessageChars()),

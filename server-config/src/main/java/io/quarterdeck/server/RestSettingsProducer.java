@@ -11,9 +11,11 @@ import static io.quarterdeck.server.ConfigKey.RATE_LIMIT_AUTH_PER_MINUTE;
 import static io.quarterdeck.server.ConfigKey.RATE_LIMIT_CALLER_PER_MINUTE;
 import static io.quarterdeck.server.ConfigKey.RATE_LIMIT_ENABLED;
 import static io.quarterdeck.server.ConfigKey.RATE_LIMIT_INGEST_PER_MINUTE;
+import static io.quarterdeck.server.ConfigKey.WS_DASHBOARD_SOCKETS_PER_USER;
 import static io.quarterdeck.server.ConfigKey.WS_IDLE_TIMEOUT_SECONDS;
 
 import io.quarterdeck.adapters.rest.spine.RestSettings;
+import io.quarterdeck.adapters.rest.spine.socket.SocketLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -37,5 +39,15 @@ public class RestSettingsProducer {
                         c.whole(RATE_LIMIT_INGEST_PER_MINUTE)),
                 c.integer(ERRORS_MAX_BODY_BYTES), c.integer(ERRORS_MAX_BATCH_ITEMS),
                 Duration.ofSeconds(c.whole(WS_IDLE_TIMEOUT_SECONDS)));
+    }
+
+    @Produces
+    @Singleton
+    SocketLimits socketLimits(Config config) {
+        return readSocketLimits(ConfigReader.of(config));
+    }
+
+    static SocketLimits readSocketLimits(ConfigReader c) {
+        return new SocketLimits(c.integer(WS_DASHBOARD_SOCKETS_PER_USER));
     }
 }

@@ -109,4 +109,67 @@ class DashboardSocketIT {
         ws.sendText("{\"type\":\"auth\",\"token\":\"not-a-token\"}", true);
         assertEquals(1008, l.closed.get(15, TimeUnit.SECONDS));
     }
+
+    /** Like {@link Listener}, and keeps the close reason. */
+    static final class ReasonListener extends Listener {
+        final java.util.concurrent.CompletableFuture<String> reason = new java.util.concurrent.CompletableFuture<>();
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onClose(WebSocket ws, int statusCode, String text) {
+            reason.complete(text);
+            return super.onClose(ws, statusCode, text);
+        }
+    }
+
+    /**
+     * {@code quarterdeck.ws.dashboard-sockets-per-user} (10 by default): one more socket of the same person is closed
+     * with 1008 and a reason naming the limit; another person is not affected; closing one frees a place.
+     */
+    @Test
+    void one_socket_over_the_per_user_limit_is_closed_with_1008_and_a_reason() throws Exception {
+        int limit = 10;
+        String viewer = IdentityIT.personWithRole("viewer");
+        java.util.List<WebSocket> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < limit; i++) {
+                Listener l = new Listener();
+                WebSocket ws = connect(l);
+                open.add(ws);
+                ws.sendText("{\"type\":\"auth\",\"token\":\"" + viewer + "\"}", true).get(10, TimeUnit.SECONDS);
+                LiveFeedIT.next(l, "subscribed");
+            }
+            ReasonListener over = new ReasonListener();
+            WebSocket extra = connect(over);
+            extra.sendText("{\"type\":\"auth\",\"token\":\"" + viewer + "\"}", true).get(10, TimeUnit.SECONDS);
+            assertEquals(1008, over.closed.get(15, TimeUnit.SECONDS));
+            String reason = over.reason.get(1, TimeUnit.SECONDS);
+            assertTrue(reason.contains("at most " + limit + " per user"), reason);
+
+            Listener other = new Listener();
+            WebSocket otherWs = connect(other);
+            open.add(otherWs);
+            otherWs.sendText("{\"type\":\"auth\",\"token\":\"" + IdentityIT.personWithRole("viewer") + "\"}",
+                    true).get(10, TimeUnit.SECONDS);
+            LiveFeedIT.next(other, "subscribed");
+
+            open.remove(0).sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (true) {
+                ReasonListener again = new ReasonListener();
+                WebSocket ws = connect(again);
+                ws.sendText("{\"type\":\"auth\",\"token\":\"" + viewer + "\"}", true).get(10, TimeUnit.SECONDS);
+                String first = again.messages.poll(10, TimeUnit.SECONDS);
+                if (first != null && first.contains("\"subscribed\"")) {
+                    open.add(ws);
+                    break;
+                }
+                assertTrue(System.nanoTime() < deadline, "a closed socket never freed its place: " + first);
+                Thread.sleep(200);
+            }
+        } finally {
+            for (WebSocket ws : open) {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+            }
+        }
+    }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Seed 001 section 7: the live feed at {@code /ws?token=}. */
 class LiveFeedIT {
 
-    static final class Listener implements WebSocket.Listener {
+    static class Listener implements WebSocket.Listener {
         final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();

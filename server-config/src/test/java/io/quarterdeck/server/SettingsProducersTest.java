@@ -29,6 +29,17 @@ class SettingsProducersTest {
         assertEquals(new RestSettings(List.of(), List.of(), 10_485_760L,
                 new RestSettings.RateLimits(true, 10, 100, 1_000, 1_000), 1_048_576, 100,
                 java.time.Duration.ofSeconds(300)), s);
+        assertEquals(new io.quarterdeck.adapters.rest.spine.socket.SocketLimits(10),
+                RestSettingsProducer.readSocketLimits(NOTHING_SET));
+    }
+
+    @Test
+    void the_dashboard_socket_limit_is_read_and_a_bad_one_refused_by_name() {
+        assertEquals(3, RestSettingsProducer.readSocketLimits(
+                config(Map.of("quarterdeck.ws.dashboard-sockets-per-user", "3"))).dashboardPerUser());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RestSettingsProducer
+                .readSocketLimits(config(Map.of("quarterdeck.ws.dashboard-sockets-per-user", "0"))));
+        assertTrue(e.getMessage().contains("quarterdeck.ws.dashboard-sockets-per-user"), e.getMessage());
     }
 
     @Test

@@ -20,9 +20,10 @@ import java.util.logging.Logger;
 /**
  * Consumes the reports queue with manual acknowledgements. The client's delivery thread only hands messages to one
  * worker thread, which takes what has arrived (up to {@value #BATCH}) and applies it in one transaction, then
- * acknowledges the batch. A message that cannot be decoded, or a report the core refuses (malformed, unknown app: a
- * {@code DomainException}; the batch is then applied one by one to find it), is republished, with the reason in the
- * header {@code x-quarterdeck-reason}, to the dead-letter exchange and acknowledged: it never blocks the queue. Any
+ * acknowledges the batch after the commit with one {@code basicAck(multiple=true)} per channel. A message that
+ * cannot be decoded, or a report the core refuses (malformed, unknown app: a {@code DomainException}; the batch is
+ * then applied one by one to find it), is republished, with the reason in the header {@code x-quarterdeck-reason},
+ * to the dead-letter exchange and acknowledged: it never blocks the queue. Any
  * other failure (the database is down) is nacked for redelivery after a pause. Redelivered reports change nothing
  * twice (the use cases are idempotent).
  */
@@ -141,9 +142,19 @@ final class RabbitMqReportListener {
         }
     }
 
+    /**
+     * One acknowledgement per channel after the commit: the highest delivery tag with {@code multiple=true}. The
+     * worker takes deliveries in the order the channel delivered them and settles every one of a batch before the
+     * next, so every lower tag of that channel is either in this batch or already settled (a dead-lettered one was
+     * acknowledged on its own, which {@code multiple} leaves as it is).
+     */
     private static void ackAll(List<Delivery> ds) throws IOException {
+        Map<Channel, Long> highest = new java.util.LinkedHashMap<>();
         for (Delivery d : ds) {
-            d.channel().basicAck(d.envelope().getDeliveryTag(), false);
+            highest.merge(d.channel(), d.envelope().getDeliveryTag(), Math::max);
+        }
+        for (Map.Entry<Channel, Long> e : highest.entrySet()) {
+            e.getKey().basicAck(e.getValue(), true);
         }
     }
 

@@ -193,6 +193,44 @@ class RabbitMqIT {
             assertTrue(reasons.stream().anyMatch(r -> r.contains("version")), reasons.toString());
             assertEquals(0, ch.queueDeclarePassive(s.reportsQueue()).getMessageCount());
             listener.stop();
+            Thread.sleep(500); // a delivery left unacknowledged returns to the queue when the channel closes
+            assertEquals(0, ch.queueDeclarePassive(s.reportsQueue()).getMessageCount(), "every delivery was settled");
+        }
+    }
+
+    /**
+     * Batches are acknowledged after they were applied, with one {@code multiple} ack per channel: hundreds of reports
+     * with poison messages among them are all settled (nothing returns to the queue when the listener's channel
+     * closes), the good ones applied in order, the poison ones dead-lettered.
+     */
+    @Test
+    void batches_are_acknowledged_once_applied_and_nothing_returns_to_the_queue() throws Exception {
+        AmqpSettings s = settings(broker.url());
+        Recording reports = new Recording();
+        try (RabbitMqConnection c = new RabbitMqConnection(s, Executors.defaultThreadFactory())) {
+            RabbitMqReportListener listener = new RabbitMqReportListener(s, c, new ReportDispatcher(reports),
+                    Executors.defaultThreadFactory());
+            listener.ensureRunning();
+            ch.queuePurge(s.deadLetterQueue());
+            int n = 700;
+            for (int i = 0; i < n; i++) {
+                publish("{\"version\":1,\"type\":\"app.register\",\"app\":\"bulk_" + i + "\"}");
+                if (i % 250 == 100) {
+                    publish("poison " + i);
+                }
+            }
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (reports.calls.size() < n && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(n, reports.calls.size());
+            for (int i = 0; i < n; i++) {
+                assertEquals("register bulk_" + i, reports.calls.get(i));
+            }
+            assertEquals(3, drain(s.deadLetterQueue(), 3).size());
+            listener.stop();
+            Thread.sleep(500);
+            assertEquals(0, ch.queueDeclarePassive(s.reportsQueue()).getMessageCount(), "every delivery was settled");
         }
     }
 

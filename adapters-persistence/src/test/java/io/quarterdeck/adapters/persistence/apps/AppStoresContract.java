@@ -233,6 +233,102 @@ abstract class AppStoresContract {
                 T0, T0, end, T0.plusSeconds(seconds));
     }
 
+    /**
+     * Two relays (two instances) on one database, racing while commands keep being issued: every outbox row is
+     * published exactly once (no publish fails here) and, in the order the publishes happened, the commands of each
+     * app come in sequence order. The relay's lock on the pending rows is what makes this hold: the second relay waits
+     * for the first to commit and then skips what it marked sent.
+     */
+    @Test
+    void two_relays_on_one_database_publish_each_command_once_and_in_order_per_app() throws Exception {
+        int apps = 12;
+        int rounds = 40;
+        int perRound = 25;
+        List<Command> published = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
+        io.quarterdeck.application.port.out.apps.CommandPublisher bus =
+                new io.quarterdeck.application.port.out.apps.CommandPublisher() {
+                    @Override
+                    public boolean configured() {
+                        return true;
+                    }
+
+                    @Override
+                    public void publish(List<Command> commands) {
+                        if (concurrent.incrementAndGet() > 1) {
+                            overlaps.incrementAndGet();
+                        }
+                        try {
+                            published.addAll(commands);
+                            Thread.sleep(3); // the wait for the broker's confirms, widening the race
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException(e);
+                        } finally {
+                            concurrent.decrementAndGet();
+                        }
+                    }
+                };
+        var relay = new io.quarterdeck.application.apps.CommandRelayService(outbox, bus,
+                java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
+        java.util.concurrent.atomic.AtomicBoolean issuing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.concurrent.Future<List<Command>> issuer = pool.submit(() -> {
+                List<Command> issued = new java.util.ArrayList<>();
+                for (int r = 0; r < rounds; r++) {
+                    List<Command> batch = new java.util.ArrayList<>();
+                    for (int i = 0; i < perRound; i++) {
+                        batch.add(cmd("app" + (r * perRound + i) % apps, CommandType.START));
+                    }
+                    issued.addAll(db().inTransaction(() -> outbox.append(batch)));
+                    Thread.sleep(2);
+                }
+                issuing.set(false);
+                return issued;
+            });
+            java.util.concurrent.Callable<Integer> relayLoop = () -> {
+                int n = 0;
+                while (true) {
+                    boolean more = issuing.get();
+                    int sent = db().inTransaction(() -> relay.relay(37));
+                    n += sent;
+                    if (sent == 0 && !more && db().number("select count(*) from command_outbox where sent_at is null")
+                            == 0) {
+                        return n;
+                    }
+                    if (sent == 0) {
+                        Thread.sleep(1);
+                    }
+                }
+            };
+            var first = pool.submit(relayLoop);
+            var second = pool.submit(relayLoop);
+            List<Command> issued = issuer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            int byFirst = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            int bySecond = second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertEquals(rounds * perRound, issued.size());
+            assertEquals(issued.size(), byFirst + bySecond, "each relay counts what it marked sent");
+            assertTrue(byFirst > 0 && bySecond > 0, "both relays took part: " + byFirst + " and " + bySecond);
+            assertEquals(0, overlaps.get(), "two relays were waiting for confirms at the same time");
+            List<String> ids = published.stream().map(Command::id).toList();
+            assertEquals(issued.size(), ids.size(), "published exactly once each");
+            assertEquals(issued.stream().map(Command::id).collect(java.util.stream.Collectors.toSet()),
+                    new java.util.HashSet<>(ids));
+            Map<String, Long> last = new java.util.HashMap<>();
+            for (Command c : published) {
+                Long before = last.put(c.app(), c.sequence());
+                assertTrue(before == null || before < c.sequence(), c.app() + ": sequence " + c.sequence()
+                        + " published after " + before);
+            }
+            assertEquals(0, db().number("select count(*) from command_outbox where sent_at is null"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static Command cmd(String app, CommandType type) {
         return new Command(UUID.randomUUID().toString(), 0, app, "g", type, "alice", T0, null);
     }

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,9 @@ public class DashboardFeed implements AppEventPublisher {
     static final int OUTBOX_CAPACITY = 1_000;
     static final List<String> LEVELS = List.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
     private final Map<Session, Subscription> sessions = new ConcurrentHashMap<>();
+    /** Who holds each admitted session, and how many each holds; guarded by {@code this}. */
+    private final Map<Session, String> owners = new HashMap<>();
+    private final Map<String, Integer> held = new HashMap<>();
     private final Clock clock;
     private final FollowLogsUseCase logs;
     private final FollowMetricsUseCase metrics;
@@ -71,6 +75,19 @@ public class DashboardFeed implements AppEventPublisher {
     /** For CDI proxies only. */
     protected DashboardFeed() {
         this(null, null, null);
+    }
+
+    /**
+     * Counts a session against {@code owner} unless that owner already holds {@code limit} dashboard sockets; false
+     * when it does (the caller then closes the session, which is not counted). {@link #leave} releases it.
+     */
+    synchronized boolean reserve(Session session, String owner, int limit) {
+        if (held.getOrDefault(owner, 0) >= limit) {
+            return false;
+        }
+        held.merge(owner, 1, Integer::sum);
+        owners.put(session, owner);
+        return true;
     }
 
     synchronized void join(Session session) {
@@ -107,6 +124,10 @@ public class DashboardFeed implements AppEventPublisher {
 
     synchronized void leave(Session session) {
         sessions.remove(session);
+        String owner = owners.remove(session);
+        if (owner != null) {
+            held.computeIfPresent(owner, (k, n) -> n > 1 ? n - 1 : null);
+        }
         if (sessions.isEmpty() && logFollow != null) {
             closeQuietly(logFollow);
             closeQuietly(metricFollow);
@@ -129,6 +150,11 @@ public class DashboardFeed implements AppEventPublisher {
         } catch (Exception e) {
             // a follow that is already gone
         }
+    }
+
+    /** How many dashboard sockets {@code owner} holds now. */
+    synchronized int held(String owner) {
+        return held.getOrDefault(owner, 0);
     }
 
     int subscribers() {

@@ -4,6 +4,7 @@ import io.quarterdeck.adapters.rest.spine.RestSettings;
 import io.quarterdeck.adapters.rest.spine.security.Requires;
 import io.quarterdeck.adapters.rest.spine.socket.HandshakeCredentials;
 import io.quarterdeck.adapters.rest.spine.socket.SocketGate;
+import io.quarterdeck.adapters.rest.spine.socket.SocketLimits;
 import io.quarterdeck.domain.apps.AppNames;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
@@ -14,12 +15,14 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
 import java.io.StringReader;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +33,9 @@ import java.util.Set;
  * {@code {"type":"auth","token":...}} first, within 5 s; 1008 otherwise). Once admitted the client gets
  * {@code {"type":"subscribed"}} and then every dashboard message ({@link DashboardFeed}). It may narrow
  * {@code log.entry} with {@code {"type":"subscribe","apps":"scraper_*","level":"WARNING"}} (answered with
- * {@code subscribed}); anything else is answered with {@code {"type":"error"}}.
+ * {@code subscribed}); anything else is answered with {@code {"type":"error"}}. A caller holds at most
+ * {@code quarterdeck.ws.dashboard-sockets-per-user} dashboard sockets at once; one more is closed with 1008 and a reason
+ * naming the limit, once the caller is known (after authentication).
  */
 @Dependent
 @ServerEndpoint(value = "/api/v1/ws/dashboard", configurator = HandshakeCredentials.class)
@@ -43,6 +48,17 @@ public class DashboardSocket {
     DashboardFeed feed;
     @Inject
     RestSettings settings;
+    @Inject
+    SocketLimits limits;
+
+    /** Closes with 1008 (policy violation) and a reason the client can read. */
+    private static void refuse(Session session, String reason) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+        } catch (IOException | IllegalStateException e) {
+            // already gone
+        }
+    }
 
     @OnOpen
     public void open(Session session) {
@@ -51,6 +67,12 @@ public class DashboardSocket {
         session.setMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
         Requires required = DashboardSocket.class.getAnnotation(Requires.class);
         gate.open(session, required.role(), Set.of(required.scopes()), caller -> {
+            int limit = limits.dashboardPerUser();
+            if (!feed.reserve(session, caller.kind() + ":" + caller.id(), limit)) {
+                refuse(session, "too many dashboard sockets: at most " + limit + " per user are open;"
+                        + " close one first");
+                return;
+            }
             feed.send(session, "subscribed", Map.of("apps", "*", "level", "DEBUG"));
             feed.join(session);
         });
