@@ -152,11 +152,6 @@ public class DashboardFeed implements AppEventPublisher {
         }
     }
 
-    /** How many dashboard sockets {@code owner} holds now. */
-    synchronized int held(String owner) {
-        return held.getOrDefault(owner, 0);
-    }
-
     int subscribers() {
         return sessions.size();
     }
