@@ -6,7 +6,8 @@
 #   search    GET /api/v1/logs?search=zanzibarite&limit=100   (a word in 1 line of 10,000)
 #   level     GET /api/v1/logs?level=ERROR&from=..&to=..&limit=100   (a random one-hour window)
 #   source    GET /api/v1/logs/bench-svc-7?level=WARN&start_time=..&end_time=..&limit=100
-# Targets: search and level p50 <= 50 ms, p99 <= 200 ms; intake >= 50,000 lines/s.
+# Targets: search and level p50 <= 50 ms, p99 <= 200 ms; intake >= 50,000 lines/s. After the intake, the CPU per
+# 1,000 lines of the server and of PostgreSQL, and PostgreSQL alone COPYing such lines (bench/log-copy-baseline.sh).
 #
 #   bench/logs.sh
 #   LOGS_LINES=200000 LOGS_ROUNDS=100 bench/logs.sh     # shorter
@@ -44,11 +45,23 @@ B() { java "$ROOT/bench/LogsBench.java" "$@" | grep '^RESULT'; }
 
 echo "== warm-up: 20,000 lines"
 B fill "$BASE" "$KEY" 20000 "$BATCH" "$THREADS" 10000
+# CPU of the server's JVM and of the PostgreSQL backends serving this database (utime+stime, in clock ticks)
+jvm_pid=$(cat "$ROOT/server-config/target/liberty/wlp/usr/servers/.pid/quarterdeck.pid")
+ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() { local t=0; for p in $(psql_bench -c "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"); do t=$((t + $(ticks "$p"))); done; echo $t; }
 echo "== intake: $LINES lines in batches of $BATCH, $THREADS threads"
+jvm0=$(ticks "$jvm_pid"); pg0=$(pg_ticks)
 fill=$(B fill "$BASE" "$KEY" "$LINES" "$BATCH" "$THREADS" 10000); echo "$fill"
+jvm1=$(ticks "$jvm_pid"); pg1=$(pg_ticks); hz=$(getconf CLK_TCK)
+cpu=$(awk -v j=$((jvm1 - jvm0)) -v p=$((pg1 - pg0)) -v hz="$hz" -v n="$LINES" \
+  'BEGIN{printf "server JVM %.1f ms, PostgreSQL backends %.1f ms of CPU per 1,000 lines", j*1000/hz/(n/1000), p*1000/hz/(n/1000)}')
+echo "$cpu"
 stored=$(psql_bench -c 'select count(*) from log_entries')
 echo "stored lines: $stored"
 psql_bench -c 'analyze log_entries' >/dev/null
+echo "== PostgreSQL alone: COPY of ${LOGS_COPY_LINES:-100000} such lines per index set (bench/log-copy-baseline.sh)"
+copy=$(LOGS_DB=${LOGS_DB:-quarterdeck_bench} LOGS_BATCH="$BATCH" "$ROOT/bench/log-copy-baseline.sh" "${LOGS_COPY_LINES:-100000}" | grep '^RESULT')
+echo "$copy"
 echo "== queries: $ROUNDS each, one at a time"
 results=()
 for round in 1 2; do # two rounds, interleaved; the second is reported
@@ -70,5 +83,8 @@ base50=$(field p50_ms "${results[0]}")
   done
   echo
   echo "intake: $fill (stored: $stored lines)"
+  echo "intake CPU: $cpu"
+  echo "PostgreSQL alone, same session:"
+  sed 's/^/  /' <<<"$copy"
   echo "JVM: $(grep -E '^-X|^-XX:\+Use' "$ROOT/server-config/src/main/liberty/config/jvm.options" | tr '\n' ' ')"
 } | tee "$OUT/logs.md"

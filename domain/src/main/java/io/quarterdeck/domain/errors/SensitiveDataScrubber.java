@@ -59,9 +59,14 @@ public final class SensitiveDataScrubber {
             return null;
         }
         String out = maskCards(text);
-        if (out.indexOf('=') < 0 && out.indexOf(':') < 0) {
+        if (!maySayASecret(out)) {
             return out;
         }
+        return filterKeyValues(out);
+    }
+
+    /** {@link #KEY_VALUE}'s replacement on its own, with no pre-check (what {@link #maySayASecret} must agree with). */
+    String filterKeyValues(String out) {
         Matcher m = KEY_VALUE.matcher(out);
         StringBuilder sb = null;
         while (m.find()) {
@@ -77,6 +82,40 @@ public final class SensitiveDataScrubber {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /**
+     * Whether {@link #KEY_VALUE} can find a sensitive key in the text: a necessary condition, checked in one pass so
+     * that most log lines never reach the regex (whose backtracking over every word was most of the CPU of log
+     * intake). A key of the regex is 1 to 64 characters of {@code [A-Za-z0-9_.-]} followed by optional whitespace and
+     * {@code =} or {@code :}; so every key lies within the last 64 such characters before a separator, and since
+     * {@link #canonical} maps character by character, a key's canonical form is a substring of that run's. If no
+     * run's canonical form contains a term, no key's does, and the regex would replace nothing.
+     */
+    boolean maySayASecret(String text) {
+        for (int sep = 0; sep < text.length(); sep++) {
+            char c = text.charAt(sep);
+            if (c != '=' && c != ':') {
+                continue;
+            }
+            int end = sep;
+            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            int start = end;
+            while (start > 0 && end - start < 64 && isKeyChar(text.charAt(start - 1))) {
+                start--;
+            }
+            if (start < end && isSensitive(text.substring(start, end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isKeyChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                || c == '-';
     }
 
     boolean isSensitive(String key) {

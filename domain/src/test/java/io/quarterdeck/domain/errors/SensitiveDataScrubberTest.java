@@ -106,4 +106,48 @@ class SensitiveDataScrubberTest {
         assertEquals("[Filtered]", r.context().get("ssn"));
         assertEquals("kept", r.context().get("password"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "login ok password=hunter2 user=bob|login ok password=[Filtered] user=bob",
+        "xpassword=1|xpassword=[Filtered]",
+        "Session :  \"abc\" next|Session :  \"[Filtered]\" next",
+        "the session expired; token refreshed id=42|the session expired; token refreshed id=42",
+        "a.b-c_api_key=zz|a.b-c_api_key=[Filtered]"})
+    void secrets_in_a_line_are_filtered_and_words_that_are_no_keys_stay(String line, String expected) {
+        assertEquals(expected, scrubber.scrubText(line));
+    }
+
+    @Test
+    void the_pre_check_never_skips_a_line_the_regex_would_change() {
+        // Random lines over an alphabet of keys, separators, spaces and key characters: wherever the regex on its
+        // own changes a line, the pre-check must have let it through, and scrubText must equal the regex's result.
+        java.util.Random random = new java.util.Random(15);
+        String[] parts = {"password", "Token", "api", "_", "key", "sess", "ion", "id", "x", "9", "-", ".", " ", "  ",
+            "\t", "=", ":", "\"", ";", "&", ",", "[Filtered]", "é", "a".repeat(70)};
+        int changed = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder line = new StringBuilder();
+            int len = 1 + random.nextInt(12);
+            for (int i = 0; i < len; i++) {
+                line.append(parts[random.nextInt(parts.length)]);
+            }
+            String text = line.toString();
+            String byRegex = scrubber.filterKeyValues(text);
+            if (!byRegex.equals(text)) {
+                changed++;
+                assertTrue(scrubber.maySayASecret(text), text);
+            }
+            assertEquals(byRegex, scrubber.scrubText(text), text);
+        }
+        assertTrue(changed > 500, "the random lines exercise the regex: " + changed);
+    }
+
+    @Test
+    void ordinary_log_lines_skip_the_regex() {
+        assertFalse(scrubber.maySayASecret("INFO request served user cache session token refreshed id=42"));
+        assertFalse(scrubber.maySayASecret("GET /a?b=c took 3 ms: ok"));
+        assertTrue(scrubber.maySayASecret("retry with token = abc"));
+        assertTrue(scrubber.maySayASecret("long-prefix-" + "k".repeat(70) + "password: x"));
+    }
 }

@@ -61,6 +61,30 @@ public abstract class LogStoreContract {
     }
 
     @Test
+    void a_large_batch_lands_whole_each_line_with_its_own_id_in_order() {
+        // 1,000 lines, as a push of a shipper: more than one statement of the store's multi-row inserts, with a tail
+        List<LogEntry> lines = new ArrayList<>();
+        for (int i = 0; i < 1_037; i++) {
+            lines.add(LogEntry.received(T0.plusMillis(i), i % 7 == 0 ? LogLevel.WARN : LogLevel.INFO, "bulk",
+                    i % 2 == 0 ? "bulk-1" : null, null, i % 5 == 0 ? "bulk_app" : null, "bulk line " + i,
+                    Map.of("n", Integer.toString(i))));
+        }
+        List<LogEntry> stored = store().appendAll(lines);
+        assertEquals(lines.size(), stored.size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(lines.get(i).withId(stored.get(i).id()), stored.get(i), "line " + i + " keeps its content");
+            if (i > 0) {
+                assertTrue(stored.get(i).id() > stored.get(i - 1).id(), "ids grow in the batch's order at " + i);
+            }
+        }
+        LogPage newest = store().search(all(1));
+        assertEquals(lines.size(), newest.total());
+        assertEquals(stored.get(lines.size() - 1), newest.entries().get(0));
+        assertEquals(519, store().search(new LogQuery("bulk-1", null, null, null, null, null, null, 1, 0)).total());
+        assertEquals(208, store().search(new LogQuery("bulk_app", null, null, null, null, null, null, 1, 0)).total());
+    }
+
+    @Test
     void filters_by_source_level_time_and_search_and_pages_with_a_total() {
         List<LogEntry> lines = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
