@@ -327,7 +327,8 @@ class AlertingIT {
                 + "\"firing\",\"receiver\":\"quarterdeck\",\"groupLabels\":{},\"commonLabels\":{},"
                 + "\"commonAnnotations\":{},\"externalURL\":\"http://alertmanager:9093\",\"alerts\":[{\"status\":"
                 + "\"firing\",\"labels\":{\"alertname\":\"" + name + "\",\"severity\":\"critical\",\"instance\":"
-                + "\"web-1:9100\",\"job\":\"node\"},\"annotations\":{\"summary\":\"CPU above 90%\"},\"startsAt\":"
+                + "\"web-1:9100\",\"job\":\"node\"},\"annotations\":{\"summary\":\"CPU above 90%\",\"value\":\"93.5\","
+                + "\"threshold\":\"90\"},\"startsAt\":"
                 + "\"2026-12-02T10:00:00Z\",\"endsAt\":\"0001-01-01T00:00:00Z\",\"generatorURL\":\"http://prom\","
                 + "\"fingerprint\":\"fp" + name + "\"}]}";
         Reply r = postJson("/api/v1/alerts/alertmanager", firing);
@@ -340,6 +341,8 @@ class AlertingIT {
         assertEquals("node", a.getString("service"));
         assertEquals("CPU above 90%", a.getString("description"));
         assertEquals("2026-12-02T10:00:00Z", a.getString("started_at"));
+        assertEquals(93.5, a.getJsonNumber("value").doubleValue(), "from the value annotation");
+        assertEquals(90.0, a.getJsonNumber("threshold").doubleValue(), "from the threshold annotation");
         Reply resolved = postJson("/api/v1/alerts/alertmanager", firing.replace("\"status\":\"firing\"",
                 "\"status\":\"resolved\""));
         assertEquals(1, resolved.json().getInt("changed"));

@@ -71,7 +71,7 @@ public class ExternalAlertService implements ReceiveExternalAlertsUseCase {
             if (e.firing() && current == null) {
                 Alert fresh = new Alert("alert-" + UUID.randomUUID(), ruleId, e.fingerprint(), e.name(),
                         e.severity(), e.service(), e.description(), true, e.startsAt() == null ? now : e.startsAt(),
-                        null, e.value(), 0, now, null);
+                        null, e.value(), e.threshold(), now, null);
                 alerts.save(fresh);
                 firing.put(e.fingerprint(), fresh);
                 notifications.queue(rule, fresh, "firing", now);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -75,19 +76,25 @@ final class AlertmanagerPayload {
             String description = annotations.getOrDefault("description", annotations.getOrDefault("summary", name));
             Instant starts = time(a, "startsAt", field);
             Instant ends = time(a, "endsAt", field);
-            double value = 0;
-            String v2 = annotations.get("value");
-            if (v2 != null) {
-                try {
-                    value = Double.parseDouble(v2);
-                } catch (NumberFormatException ignored) {
-                    // not a number: no value
-                }
-            }
             out.add(new ExternalAlert("am-" + fingerprint, name, severity, service, description,
-                    status.equals("firing"), starts, ends, value));
+                    status.equals("firing"), starts, ends, number(annotations, "value"),
+                    number(annotations, "threshold")));
         }
         return new Parsed(receiver, out);
+    }
+
+    /** An annotation holding a number (alert templates render {@code $value} and thresholds as text); else 0. */
+    private static double number(Map<String, String> annotations, String name) {
+        String text = annotations.get(name);
+        if (text == null) {
+            return 0;
+        }
+        try {
+            double d = Double.parseDouble(text.trim());
+            return Double.isFinite(d) ? d : 0;
+        } catch (NumberFormatException e) {
+            return 0; // not a number: none
+        }
     }
 
     /** Alertmanager writes 0001-01-01T00:00:00Z for "no end": that is no time. */
