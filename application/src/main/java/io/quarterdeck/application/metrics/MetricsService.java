@@ -123,6 +123,13 @@ public class MetricsService implements HostMetricsUseCase, SampleHostUseCase, Fo
         return history.newest(serverId, limit);
     }
 
+    @Override
+    public List<String> servers() {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>(history.servers());
+        ids.add(HostSample.LOCAL);
+        return List.copyOf(ids);
+    }
+
     private void known(String serverId) {
         if (!HostSample.LOCAL.equals(serverId) && history.latest(serverId).isEmpty()) {
             throw new NotFoundException("server", serverId);
