@@ -2,6 +2,7 @@ package io.quarterdeck.container;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,15 +10,32 @@ import io.quarterdeck.application.port.in.errors.DeleteErrorUseCase;
 import io.quarterdeck.application.port.in.errors.IngestErrorCommand;
 import io.quarterdeck.application.port.in.errors.IngestErrorUseCase;
 import io.quarterdeck.application.port.in.errors.ResolveErrorUseCase;
+import io.quarterdeck.application.port.in.alerting.EvaluateAlertsUseCase;
+import io.quarterdeck.application.port.in.alerting.ManageAlertRulesUseCase;
+import io.quarterdeck.application.port.in.alerting.RuleCommand;
+import io.quarterdeck.application.port.in.notifications.ChannelCommand;
+import io.quarterdeck.application.port.in.notifications.DispatchNotificationsUseCase;
+import io.quarterdeck.application.port.in.notifications.ManageChannelsUseCase;
 import io.quarterdeck.application.port.out.errors.ErrorEventPublisher;
+import io.quarterdeck.domain.alerting.ChannelType;
+import io.quarterdeck.domain.alerting.Condition;
+import io.quarterdeck.domain.alerting.Operator;
+import io.quarterdeck.domain.alerting.Severity;
 import io.quarterdeck.domain.errors.ErrorGroup;
 import io.quarterdeck.domain.errors.ErrorGroupId;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +49,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -165,6 +184,98 @@ class InContainerIT {
         assertFalse(resolved.inTransaction(), "error_resolved published inside a transaction");
         assertTrue(resolved.committed().orElseThrow().resolved(),
                 "error_resolved published before the resolution was committed");
+    }
+
+    @Inject
+    ManageAlertRulesUseCase alertRules;
+    @Inject
+    ManageChannelsUseCase channels;
+    @Inject
+    EvaluateAlertsUseCase evaluator;
+    @Inject
+    DispatchNotificationsUseCase dispatcher;
+
+    /**
+     * Issue 17: two instances on one PostgreSQL database notify each firing rule once. This server and the server
+     * under HTTP test (the test run's QUARTERDECK_HTTP_PORT, alive and evaluating every 2 s) share the database on
+     * the PostgreSQL pass; this test thread evaluates and dispatches as a third contender. Twelve rules that always
+     * fire, one webhook channel in this JVM: twelve firing notifications, not more. On the H2 pass each server has a
+     * database file of its own, so there is nothing to share: the test says so and is reported as skipped.
+     */
+    @Test
+    void two_instances_on_one_database_notify_each_firing_rule_once() throws Exception {
+        String vendor;
+        try (var c = db.getConnection()) {
+            vendor = c.getMetaData().getDatabaseProductName();
+        }
+        Assumptions.assumeTrue(vendor.equals("PostgreSQL"), "two instances on one database need the PostgreSQL pass;"
+                + " on the H2 pass each server has a database file of its own (vendor here: " + vendor + ")");
+        String port = System.getenv("QUARTERDECK_HTTP_PORT");
+        String key = System.getenv("QUARTERDECK_BOOTSTRAP_API_KEY");
+        assertNotNull(port, "the server under test's port (QUARTERDECK_HTTP_PORT) is not in this server's environment");
+        assertNotNull(key, "QUARTERDECK_BOOTSTRAP_API_KEY is not in this server's environment");
+        HttpClient http = HttpClient.newHttpClient();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        List<String> ruleIds = new ArrayList<>();
+        String channelId = null;
+        try {
+            channelId = channels.create(new ChannelCommand("two-instances-" + run, ChannelType.WEBHOOK, true,
+                    Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/two", "secret",
+                            "s-" + run))).id();
+            for (int i = 0; i < 12; i++) {
+                ruleIds.add(alertRules.create(new RuleCommand("two instances " + run + " " + i,
+                        new Condition.ErrorCount(Operator.GTE, 0, Duration.ofMinutes(1), null, null, null, null),
+                        Severity.INFO, true, List.of(channelId), Duration.ofHours(1))).id());
+            }
+            // The other instance is up and reads the same rules: one database.
+            HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/alerts/rules")).header("X-API-Key", key).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, listed.statusCode(), listed.body());
+            for (String id : ruleIds) {
+                assertTrue(listed.body().contains(id), "the server under test does not list " + id);
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long settled = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(until, settled)) {
+                evaluator.evaluateDue();
+                dispatcher.dispatchDue();
+                if (bodies.size() >= ruleIds.size() && settled == Long.MAX_VALUE) {
+                    // Every rule notified: keep all three contenders going for several more ticks.
+                    settled = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+                }
+                Thread.sleep(100);
+            }
+            List<String> ours = bodies.stream().filter(b -> ruleIds.stream().anyMatch(b::contains)).toList();
+            assertEquals(ruleIds.size(), ours.size(), "one firing notification per rule: " + ours);
+            assertTrue(ours.stream().allMatch(b -> b.contains("\"event\":\"alert.firing\"")), ours::toString);
+            for (String id : ruleIds) {
+                assertEquals(1, ours.stream().filter(b -> b.contains("\"rule_id\":\"" + id + "\"")).count(), id);
+            }
+            for (String id : ruleIds) {
+                try (var c = db.getConnection(); var ps = c.prepareStatement("select count(*) from alerts where"
+                        + " rule_id = ?")) {
+                    ps.setString(1, id);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        assertEquals(1, rs.getLong(1), "one alert for " + id);
+                    }
+                }
+            }
+        } finally {
+            receiver.stop(0);
+            ruleIds.forEach(alertRules::delete);
+            if (channelId != null) {
+                channels.delete(channelId);
+            }
+        }
     }
 
     private static List<String> ports() throws IOException {

@@ -27,8 +27,12 @@ public class ThresholdReadings {
     /** Points a threshold's duration is cut into at most (bucket averages of the stored samples). */
     static final int MAX_POINTS = 500;
     private static final Duration MIN_BUCKET = Duration.ofSeconds(1);
+    /** How long the list of servers with samples is reused (one query per tick, not one per threshold). */
+    static final long SERVERS_CACHE_NANOS = Duration.ofSeconds(10).toNanos();
     private final HostMetricsUseCase hosts;
     private final ContainerEngines engines;
+    private volatile List<String> servers;
+    private volatile long serversUntil;
 
     /** One reading of a metric for one subject: a server id, or {@code local/<container name>}. */
     public record Reading(String subject, double value, Instant at) {
@@ -71,7 +75,7 @@ public class ThresholdReadings {
             }
             return out;
         }
-        List<String> servers = m.serverId() != null ? List.of(m.serverId()) : hosts.servers();
+        List<String> servers = m.serverId() != null ? List.of(m.serverId()) : servers();
         for (String server : servers) {
             List<Reading> list = new ArrayList<>();
             try {
@@ -95,6 +99,16 @@ public class ThresholdReadings {
             }
         }
         return out;
+    }
+
+    private List<String> servers() {
+        List<String> known = servers;
+        if (known == null || System.nanoTime() - serversUntil > 0) {
+            known = hosts.servers();
+            servers = known;
+            serversUntil = System.nanoTime() + SERVERS_CACHE_NANOS;
+        }
+        return known;
     }
 
     static double value(String metric, HostSample s) {
