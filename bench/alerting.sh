@@ -68,7 +68,7 @@ echo "loaded in $(( $(date +%s) - start )) s: $(psql_bench -c 'select count(*) f
   "$(psql_bench -c 'select count(*) from alert_rules where enabled') enabled rules"
 
 echo "== evaluator ticks: 1,000 error-count rules (baseline) =="
-TICK=$(java -cp "$CP" bench/AlertingTick.java "$URL" quarterdeck quarterdeck "$TICKS" 2>/dev/null | tee /dev/stderr \
+TICK=$(java -cp "$CP" bench/AlertingTick.java "$URL" quarterdeck quarterdeck "$TICKS" 2>/dev/null | tee -a /dev/stderr \
   | grep '^RESULT')
 
 echo "== the other kinds: 300 of the rules become new-group, regression, service-down and host-metric rules =="
@@ -77,7 +77,7 @@ delete from alerts;
 delete from notification_deliveries;
 -- 500 regressed groups (seen now), 100 groups first seen in the last 10 minutes
 update error_groups set regressed = true, resolved = false, resolved_at = null
-  where id in (select 'g' || i from generate_series(1, 10000, 20) i);
+  where id in (select 'g' || i from generate_series(2, 10000, 20) i);
 update error_groups set first_seen = now() - (random() * interval '10 minutes')
   where id in (select 'g' || i from generate_series(7, 10000, 100) i);
 -- 31 days of checks every 30 s of five services (the database down for the last 3 minutes)
@@ -110,8 +110,9 @@ update alert_rules set next_evaluation_at = now() - interval '1 hour', claim = n
 analyze;
 SQL
 psql_bench -c "select kind, count(*) from alert_rules group by kind order by kind" | tr '\n' ' '; echo
-MIXED=$(java -cp "$CP" bench/AlertingTick.java "$URL" quarterdeck quarterdeck "$TICKS" 2>/dev/null | tee /dev/stderr \
+MIXED=$(java -cp "$CP" bench/AlertingTick.java "$URL" quarterdeck quarterdeck "$TICKS" 2>/dev/null | tee -a /dev/stderr \
   | grep '^RESULT')
+echo "ticks: all error counts: $TICK; with the other kinds: $MIXED"
 echo "firing alerts by kind: $(psql_bench -c "select r.kind || '=' || count(*) from alerts a join alert_rules r \
   on r.id = a.rule_id where a.firing group by r.kind order by r.kind" | tr '\n' ' ')"
 echo "== query plans (PostgreSQL) =="

@@ -115,7 +115,13 @@ public class RuleEvaluation {
                     alerts.save(again);
                     notifications.queue(rule, again, "repeat", now);
                 }
-                case STILL_FIRING -> alerts.save(alert.observed(e.getValue()));
+                case STILL_FIRING -> {
+                    // Written only when the observed value moved: a rule keeping 50 group alerts firing would
+                    // otherwise rewrite 50 unchanged rows every tick.
+                    if (Double.compare(alert.value(), e.getValue()) != 0) {
+                        alerts.save(alert.observed(e.getValue()));
+                    }
+                }
                 case RESOLVE -> {
                     Alert done = alert.observed(e.getValue()).resolve(now);
                     alerts.save(done);
