@@ -1,7 +1,12 @@
 import io.quarterdeck.adapters.persistence.alerting.JdbcAlertRepository;
 import io.quarterdeck.adapters.persistence.alerting.JdbcAlertRuleRepository;
 import io.quarterdeck.adapters.persistence.alerting.JdbcErrorEventCounts;
-import io.quarterdeck.adapters.persistence.alerting.JdbcMetricReadings;
+import io.quarterdeck.adapters.persistence.alerting.JdbcErrorGroupWatch;
+import io.quarterdeck.adapters.persistence.alerting.JdbcServiceCheckHistory;
+import io.quarterdeck.adapters.persistence.metrics.JdbcMetricHistory;
+import io.quarterdeck.application.alerting.ThresholdReadings;
+import io.quarterdeck.application.metrics.MetricsService;
+import io.quarterdeck.application.port.in.metrics.MetricSettings;
 import io.quarterdeck.adapters.persistence.alerting.JdbcNotificationChannelRepository;
 import io.quarterdeck.adapters.persistence.alerting.JdbcNotificationDeliveries;
 import io.quarterdeck.application.alerting.AlertEvaluator;
@@ -71,7 +76,11 @@ public final class AlertingTick {
         };
         var rules = new JdbcAlertRuleRepository(outside, pooled);
         var evaluation = new RuleEvaluation(rules, new JdbcAlertRepository(outside, pooled),
-                new JdbcErrorEventCounts(outside, pooled), new JdbcMetricReadings(outside, pooled),
+                new JdbcErrorEventCounts(outside, pooled), new JdbcErrorGroupWatch(outside, pooled),
+                new JdbcServiceCheckHistory(outside, pooled),
+                // host thresholds read the stored host samples (no sampler: the bench loads them); no engine
+                new ThresholdReadings(new MetricsService(null, new JdbcMetricHistory(pooled),
+                        MetricSettings.defaults(), clock), null),
                 new Notifications(new JdbcNotificationChannelRepository(outside, pooled),
                         new JdbcNotificationDeliveries(outside, pooled)));
         var evaluator = new AlertEvaluator(rules, evaluation, AlertingSettings.defaults(), clock);

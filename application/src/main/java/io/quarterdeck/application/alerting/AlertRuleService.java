@@ -49,6 +49,7 @@ public class AlertRuleService implements ManageAlertRulesUseCase, AlertsUseCase 
     @Override
     @Transactional
     public AlertRule create(RuleCommand c) {
+        measured(c);
         AlertRule rule = AlertRule.open("rule-" + UUID.randomUUID(), c.name(), c.condition(), c.severity(),
                 c.enabled(), c.notifications(), c.repeatInterval(), clock.instant());
         rules.save(rule);
@@ -58,10 +59,24 @@ public class AlertRuleService implements ManageAlertRulesUseCase, AlertsUseCase 
     @Override
     @Transactional
     public AlertRule update(String id, RuleCommand c) {
+        measured(c);
         AlertRule changed = get(id).change(c.name(), c.condition(), c.severity(), c.enabled(), c.notifications(),
                 c.repeatInterval(), clock.instant());
         rules.save(changed);
         return changed;
+    }
+
+    /**
+     * The container engine port reports each running container's CPU and memory, not its restart count: a threshold
+     * on {@code container_restarts} could never fire, so it is refused rather than stored.
+     */
+    private static void measured(RuleCommand c) {
+        if (c.condition() instanceof io.quarterdeck.domain.alerting.Condition.Metric m
+                && m.metric().equals("container_restarts")) {
+            throw new io.quarterdeck.domain.shared.InvalidFieldException("metric", "container_restarts is not"
+                    + " measured (the container engine reports CPU and memory only); use container_cpu_percent or"
+                    + " container_memory_percent");
+        }
     }
 
     @Override

@@ -3,7 +3,8 @@ package io.quarterdeck.application.alerting;
 import io.quarterdeck.application.port.out.alerting.AlertRepository;
 import io.quarterdeck.application.port.out.alerting.AlertRuleRepository;
 import io.quarterdeck.application.port.out.alerting.ErrorEventCounts;
-import io.quarterdeck.application.port.out.alerting.MetricReadings;
+import io.quarterdeck.application.port.out.alerting.ErrorGroupWatch;
+import io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory;
 import io.quarterdeck.domain.alerting.Alert;
 import io.quarterdeck.domain.alerting.AlertRule;
 import io.quarterdeck.domain.alerting.Condition;
@@ -24,25 +25,32 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RuleEvaluation {
+    /** Alerts one "new group" or "regression" rule keeps firing at most (one per group; the newest groups). */
+    static final int MAX_GROUP_ALERTS = 50;
     private final AlertRuleRepository rules;
     private final AlertRepository alerts;
     private final ErrorEventCounts counts;
-    private final MetricReadings readings;
+    private final ErrorGroupWatch groups;
+    private final ServiceCheckHistory checks;
+    private final ThresholdReadings readings;
     private final Notifications notifications;
 
     @Inject
     public RuleEvaluation(AlertRuleRepository rules, AlertRepository alerts, ErrorEventCounts counts,
-                          MetricReadings readings, Notifications notifications) {
+                          ErrorGroupWatch groups, ServiceCheckHistory checks, ThresholdReadings readings,
+                          Notifications notifications) {
         this.rules = rules;
         this.alerts = alerts;
         this.counts = counts;
+        this.groups = groups;
+        this.checks = checks;
         this.readings = readings;
         this.notifications = notifications;
     }
 
     /** For CDI proxies only. */
     protected RuleEvaluation() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     /** Returns how many alerts changed state. */
@@ -53,25 +61,33 @@ public class RuleEvaluation {
         }
         Map<String, Double> observed = new LinkedHashMap<>();
         Map<String, Boolean> holds = new HashMap<>();
+        Map<String, String> services = new HashMap<>();
         if (rule.condition() instanceof Condition.ErrorCount c) {
             double value = counts.count(c, now.minus(c.window()));
             observed.put("*", value);
             holds.put("*", c.operator().holds(value, c.threshold()));
+            services.put("*", c.source() != null ? c.source() : "errors");
+        } else if (rule.condition() instanceof Condition.NewGroup c) {
+            perGroup(groups.newGroups(c, now.minus(c.window()), MAX_GROUP_ALERTS), observed, holds, services);
+        } else if (rule.condition() instanceof Condition.Regression c) {
+            perGroup(groups.regressions(c, now.minus(c.window()), MAX_GROUP_ALERTS), observed, holds, services);
+        } else if (rule.condition() instanceof Condition.ServiceDown c) {
+            int down = checks.consecutiveDown(c.service(), c.checks());
+            observed.put(c.service(), (double) down);
+            holds.put(c.service(), down >= c.checks());
+            services.put(c.service(), c.service());
         } else if (rule.condition() instanceof Condition.Metric m) {
-            Instant since = now.minus(m.duration().isZero() ? java.time.Duration.ofMinutes(5) : m.duration());
-            Map<String, List<MetricReadings.Reading>> perServer = new LinkedHashMap<>();
-            for (MetricReadings.Reading r : readings.since(m.metric(), m.serverId(), since)) {
-                perServer.computeIfAbsent(r.serverId(), k -> new java.util.ArrayList<>()).add(r);
-            }
-            perServer.forEach((server, list) -> {
-                MetricReadings.Reading latest = list.get(list.size() - 1);
+            readings.read(m, now).forEach((subject, list) -> {
+                ThresholdReadings.Reading latest = list.get(list.size() - 1);
                 boolean all = list.stream().allMatch(r -> m.operator().holds(r.value(), m.threshold()));
-                boolean longEnough = m.duration().isZero()
+                boolean live = m.metric().startsWith("container_");
+                boolean longEnough = m.duration().isZero() || live
                         || !list.get(0).at().isAfter(now.minus(m.duration()).plusSeconds(Math.max(1,
                                 m.duration().getSeconds() / 4)));
-                observed.put(server, latest.value());
-                holds.put(server, m.duration().isZero() ? m.operator().holds(latest.value(), m.threshold())
+                observed.put(subject, latest.value());
+                holds.put(subject, m.duration().isZero() || live ? m.operator().holds(latest.value(), m.threshold())
                         : all && longEnough);
+                services.put(subject, subject);
             });
         } else {
             return 0;
@@ -88,7 +104,7 @@ public class RuleEvaluation {
             switch (Evaluation.decide(rule, holds.get(key), alert, now)) {
                 case FIRE -> {
                     Alert fresh = Alert.fire("alert-" + UUID.randomUUID(), rule, key,
-                            key.equals("*") ? source(rule) : key, e.getValue(), now);
+                            services.get(key), e.getValue(), now);
                     alerts.save(fresh);
                     notifications.queue(rule, fresh, "firing", now);
                     current = current.triggered(now);
@@ -99,7 +115,13 @@ public class RuleEvaluation {
                     alerts.save(again);
                     notifications.queue(rule, again, "repeat", now);
                 }
-                case STILL_FIRING -> alerts.save(alert.observed(e.getValue()));
+                case STILL_FIRING -> {
+                    // Written only when the observed value moved: a rule keeping 50 group alerts firing would
+                    // otherwise rewrite 50 unchanged rows every tick.
+                    if (Double.compare(alert.value(), e.getValue()) != 0) {
+                        alerts.save(alert.observed(e.getValue()));
+                    }
+                }
                 case RESOLVE -> {
                     Alert done = alert.observed(e.getValue()).resolve(now);
                     alerts.save(done);
@@ -110,7 +132,7 @@ public class RuleEvaluation {
                 }
             }
         }
-        // A server that reports no readings any more: its alert resolves.
+        // A server that reports no readings any more, a group no longer new or regressed: its alert resolves.
         for (Alert gone : firing.values()) {
             Alert done = gone.resolve(now);
             alerts.save(done);
@@ -123,7 +145,12 @@ public class RuleEvaluation {
         return changed;
     }
 
-    private static String source(AlertRule rule) {
-        return rule.condition() instanceof Condition.ErrorCount c && c.source() != null ? c.source() : "errors";
+    private static void perGroup(List<ErrorGroupWatch.GroupHit> hits, Map<String, Double> observed,
+                                 Map<String, Boolean> holds, Map<String, String> services) {
+        for (ErrorGroupWatch.GroupHit h : hits) {
+            observed.put(h.groupId(), (double) h.occurrences());
+            holds.put(h.groupId(), true);
+            services.put(h.groupId(), h.source() != null ? h.source() : h.groupId());
+        }
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -29,8 +30,8 @@ import java.util.logging.Logger;
 /**
  * Host metrics: the schedule samples the local host every {@link MetricSettings#sampleInterval()} into the history and
  * to live followers; raw samples older than the raw retention become one-minute averages; reads answer the latest
- * sample, bucketed history and the newest samples. Only {@code local} and servers with samples exist here (other
- * servers' agents come with the servers feature); any other id is a 404.
+ * sample, bucketed history and the newest samples. {@code local}, registered servers (seed 004; their agents' samples
+ * are yet to come) and servers with samples exist; any other id is a 404.
  */
 @ApplicationScoped
 public class MetricsService implements HostMetricsUseCase, SampleHostUseCase, FollowMetricsUseCase {
@@ -41,7 +42,7 @@ public class MetricsService implements HostMetricsUseCase, SampleHostUseCase, Fo
     private final MetricHistory history;
     private final MetricSettings settings;
     private final Clock clock;
-    private final ServerRepository servers;
+    private final ServerRepository registry;
     private final List<Follower> followers = new CopyOnWriteArrayList<>();
 
     private record Follower(String serverId, Consumer<HostSample> consumer) {
@@ -54,7 +55,7 @@ public class MetricsService implements HostMetricsUseCase, SampleHostUseCase, Fo
         this.history = history;
         this.settings = settings;
         this.clock = clock;
-        this.servers = servers;
+        this.registry = servers;
     }
 
     /** Without registered servers: only {@code local} and servers with stored samples are known (tests). */
@@ -135,6 +136,13 @@ public class MetricsService implements HostMetricsUseCase, SampleHostUseCase, Fo
         return history.newest(serverId, limit);
     }
 
+    @Override
+    public List<String> servers() {
+        TreeSet<String> ids = new TreeSet<>(history.servers());
+        ids.add(HostSample.LOCAL);
+        return List.copyOf(ids);
+    }
+
     /** {@code local}, a registered server (seed 004; its samples may not have arrived yet), or one with samples. */
     private void known(String serverId) {
         if (!HostSample.LOCAL.equals(serverId) && !registered(serverId) && history.latest(serverId).isEmpty()) {
@@ -143,7 +151,7 @@ public class MetricsService implements HostMetricsUseCase, SampleHostUseCase, Fo
     }
 
     private boolean registered(String serverId) {
-        return servers != null && servers.find(serverId).isPresent();
+        return registry != null && registry.find(serverId).isPresent();
     }
 
     @Override

@@ -7,7 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarterdeck.application.port.in.alerting.AlertingSettings;
 import io.quarterdeck.application.port.out.alerting.AlertRepository;
 import io.quarterdeck.application.port.out.alerting.AlertRuleRepository;
-import io.quarterdeck.application.port.out.alerting.MetricReadings;
+import io.quarterdeck.application.port.in.metrics.HostMetricsUseCase;
+import io.quarterdeck.application.port.out.alerting.ErrorGroupWatch;
+import io.quarterdeck.application.port.out.containers.ContainerEngine;
+import io.quarterdeck.application.port.out.containers.ContainerEngines;
+import io.quarterdeck.domain.containers.EngineEndpoint;
+import io.quarterdeck.domain.containers.Container;
+import io.quarterdeck.domain.containers.ContainerState;
+import io.quarterdeck.domain.containers.ResourceUsage;
+import io.quarterdeck.domain.metrics.HostSample;
+import io.quarterdeck.domain.shared.NotFoundException;
 import io.quarterdeck.application.port.out.notifications.NotificationChannelRepository;
 import io.quarterdeck.application.port.out.notifications.NotificationDeliveries;
 import io.quarterdeck.application.port.out.notifications.NotificationDelivery;
@@ -35,7 +44,12 @@ class AlertEvaluationTest {
     private final Map<String, AlertRule> rules = new LinkedHashMap<>();
     private final Map<String, Alert> alerts = new LinkedHashMap<>();
     private final List<NotificationDelivery> queued = new ArrayList<>();
-    private final List<MetricReadings.Reading> cpu = new ArrayList<>();
+    /** Host samples per server, oldest first (what the host sample store holds). */
+    private final Map<String, List<HostSample>> samples = new LinkedHashMap<>();
+    private final List<Container> containers = new ArrayList<>();
+    private final List<ErrorGroupWatch.GroupHit> newGroups = new ArrayList<>();
+    private final List<ErrorGroupWatch.GroupHit> regressed = new ArrayList<>();
+    private int serviceDown;
     private long errorCount;
 
     private final AlertRuleRepository ruleStore = new AlertRuleRepository() {
@@ -97,18 +111,80 @@ class AlertEvaluationTest {
         }
     };
 
-    private final MetricReadings readings = new MetricReadings() {
+    /** A host store as HostMetricsUseCase answers it: history buckets of one sample each (1 s buckets). */
+    private final HostMetricsUseCase hosts = new HostMetricsUseCase() {
         @Override
-        public List<Reading> since(String metric, String serverId, Instant since) {
-            return cpu.stream().filter(r -> !r.at().isBefore(since)).filter(r -> serverId == null
-                    || r.serverId().equals(serverId)).toList();
+        public HostSample latest(String serverId) {
+            List<HostSample> list = samples.get(serverId);
+            if (list == null || list.isEmpty()) {
+                throw new NotFoundException("server", serverId);
+            }
+            return list.get(list.size() - 1);
         }
 
         @Override
-        public void record(String metric, Reading reading) {
-            cpu.add(reading);
+        public List<HostSample> history(String serverId, Instant from, Instant to, Duration interval) {
+            return samples.getOrDefault(serverId, List.of()).stream().filter(s -> !s.at().isBefore(from)
+                    && !s.at().isAfter(to)).toList();
+        }
+
+        @Override
+        public List<HostSample> recent(String serverId, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> servers() {
+            return List.copyOf(samples.keySet());
         }
     };
+
+    private final ContainerEngine engine = (ContainerEngine) java.lang.reflect.Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {ContainerEngine.class}, (proxy, method, args) -> {
+                if (method.getName().equals("containers")) {
+                    return List.copyOf(containers);
+                }
+                throw new UnsupportedOperationException(method.getName());
+            });
+
+    private final ContainerEngines engines = new ContainerEngines() {
+        @Override
+        public ContainerEngine local() {
+            return engine;
+        }
+
+        @Override
+        public ContainerEngine of(String serverId, EngineEndpoint endpoint) {
+            return engine;
+        }
+
+        @Override
+        public void release(EngineEndpoint endpoint) {
+        }
+    };
+
+    private final ErrorGroupWatch groups = new ErrorGroupWatch() {
+        @Override
+        public List<GroupHit> newGroups(Condition.NewGroup condition, Instant since, int limit) {
+            return List.copyOf(newGroups);
+        }
+
+        @Override
+        public List<GroupHit> regressions(Condition.Regression condition, Instant since, int limit) {
+            return List.copyOf(regressed);
+        }
+    };
+
+    private final io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory checks =
+            (io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory) java.lang.reflect.Proxy
+                    .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {
+                        io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("consecutiveDown")) {
+                                return Math.min(serviceDown, (Integer) args[1]);
+                            }
+                            throw new UnsupportedOperationException(method.getName());
+                        });
 
     private final NotificationChannel hook = new NotificationChannel("ch-1", "ops", ChannelType.WEBHOOK, true,
             Map.of("url", "http://127.0.0.1/h"), Map.of(), clock.instant(), clock.instant(), null, null);
@@ -160,7 +236,8 @@ class AlertEvaluationTest {
     };
 
     private final AlertEvaluator evaluator = new AlertEvaluator(ruleStore, new RuleEvaluation(ruleStore, alertStore,
-            (c, since) -> errorCount, readings, new Notifications(channels, deliveries)),
+            (c, since) -> errorCount, groups, checks, new ThresholdReadings(hosts, engines),
+            new Notifications(channels, deliveries)),
             new AlertingSettings(Duration.ofSeconds(15), Duration.ofSeconds(5), 3, Duration.ofSeconds(1)), clock);
 
     private List<String> kinds() {
@@ -197,19 +274,24 @@ class AlertEvaluationTest {
         assertEquals("ch-1", queued.get(2).channelId());
     }
 
+    private void sample(String server, double cpuPercent, Instant at) {
+        samples.computeIfAbsent(server, k -> new ArrayList<>()).add(new HostSample(server, at, 2, cpuPercent,
+                1000, 500, 1000, 100, 0, 0, 0.5, 0.5, 0.5));
+    }
+
     @Test
     void aMetricThresholdFiresPerServerOnlyWhenTheSamplesHoldForItsDuration() {
         AlertRule rule = AlertRule.open("t1", "cpu high", new Condition.Metric("cpu_percent", Operator.GT, 80,
                 Duration.ofMinutes(2), null), Severity.WARNING, true, List.of("ops"), null, clock.instant());
         rules.put(rule.id(), rule);
         Instant t0 = clock.instant();
-        cpu.add(new MetricReadings.Reading("web-1", 95, t0));
-        cpu.add(new MetricReadings.Reading("web-2", 20, t0));
+        sample("web-1", 95, t0);
+        sample("web-2", 20, t0);
         evaluator.evaluateDue();
         assertEquals(List.of(), kinds(), "one sample is not two minutes");
         for (int s = 30; s <= 120; s += 30) {
-            cpu.add(new MetricReadings.Reading("web-1", 90 + s / 30, t0.plusSeconds(s)));
-            cpu.add(new MetricReadings.Reading("web-2", s == 90 ? 99 : 20, t0.plusSeconds(s)));
+            sample("web-1", 90 + s / 30, t0.plusSeconds(s));
+            sample("web-2", s == 90 ? 99 : 20, t0.plusSeconds(s));
         }
         clock.advance(Duration.ofSeconds(121));
         evaluator.evaluateDue();
@@ -218,8 +300,96 @@ class AlertEvaluationTest {
         assertEquals("web-1", a.service());
         assertEquals(94, a.value());
         assertEquals(80, a.threshold());
-        cpu.add(new MetricReadings.Reading("web-1", 40, clock.instant()));
+        sample("web-1", 40, clock.instant());
         clock.advance(Duration.ofSeconds(1));
+        evaluator.evaluateDue();
+        assertEquals(List.of("firing", "resolved"), kinds());
+    }
+
+    @Test
+    void aHostMetricWithoutDurationComparesTheLatestSampleOfEachServer() {
+        AlertRule rule = AlertRule.open("t2", "memory", new Condition.Metric("memory_percent", Operator.GT, 40,
+                Duration.ZERO, "local"), Severity.WARNING, true, List.of("ops"), null, clock.instant());
+        rules.put(rule.id(), rule);
+        sample("local", 10, clock.instant());
+        sample("web-1", 10, clock.instant());
+        evaluator.evaluateDue();
+        assertEquals(List.of("firing"), kinds(), "memory 500/1000 = 50% > 40, on local only");
+        assertEquals(50, alertStore.firing(10).get(0).value());
+        assertEquals("local", alertStore.firing(10).get(0).service());
+        rules.put("t2", rule.change(rule.name(), new Condition.Metric("memory_percent", Operator.GT, 100,
+                Duration.ZERO, "local"), rule.severity(), true, rule.notifications(), null, clock.instant()));
+        clock.advance(Duration.ofSeconds(15));
+        evaluator.evaluateDue();
+        assertEquals(List.of("firing", "resolved"), kinds());
+    }
+
+    @Test
+    void aContainerThresholdComparesEachRunningContainersLiveReading() {
+        AlertRule rule = AlertRule.open("t3", "container cpu", new Condition.Metric("container_cpu_percent",
+                Operator.GTE, 50, Duration.ofMinutes(5), null), Severity.CRITICAL, true, List.of("ops"), null,
+                clock.instant());
+        rules.put(rule.id(), rule);
+        containers.add(new Container("a1", "/api", "img", ContainerState.RUNNING, clock.instant(), List.of(),
+                new ResourceUsage(75, 10, 5, 0, 0)));
+        containers.add(new Container("b1", "db", "img", ContainerState.RUNNING, clock.instant(), List.of(),
+                new ResourceUsage(5, 10, 5, 0, 0)));
+        containers.add(new Container("c1", "old", "img", ContainerState.EXITED, clock.instant(), List.of(), null));
+        evaluator.evaluateDue();
+        assertEquals(List.of("firing"), kinds());
+        assertEquals("local/api", alertStore.firing(10).get(0).service());
+        assertEquals(75, alertStore.firing(10).get(0).value());
+        containers.remove(0);
+        clock.advance(Duration.ofSeconds(15));
+        evaluator.evaluateDue();
+        assertEquals(List.of("firing", "resolved"), kinds(), "the container is gone: its alert resolves");
+    }
+
+    @Test
+    void newGroupAndRegressionRulesFireOncePerGroupAndResolveWhenItLeavesTheWindow() {
+        AlertRule fresh = AlertRule.open("n1", "new", new Condition.NewGroup(Duration.ofMinutes(10), "error", null,
+                null), Severity.WARNING, true, List.of("ops"), null, clock.instant());
+        AlertRule back = AlertRule.open("g1", "back", new Condition.Regression(Duration.ofMinutes(10), null,
+                "checkout", null), Severity.CRITICAL, true, List.of("ops"), null, clock.instant());
+        rules.put(fresh.id(), fresh);
+        rules.put(back.id(), back);
+        evaluator.evaluateDue();
+        assertEquals(List.of(), kinds());
+        newGroups.add(new ErrorGroupWatch.GroupHit("grp-1", "web", 1));
+        evaluator.evaluateDue();
+        newGroups.add(new ErrorGroupWatch.GroupHit("grp-2", null, 3));
+        regressed.add(new ErrorGroupWatch.GroupHit("grp-9", "checkout", 40));
+        clock.advance(Duration.ofSeconds(15));
+        evaluator.evaluateDue();
+        assertEquals(List.of("firing", "firing", "firing"), kinds(), "one firing per new group, one per regression");
+        assertEquals(3, alertStore.firing(10).size());
+        assertTrue(alertStore.firing(10).stream().anyMatch(a -> a.key().equals("grp-9") && a.ruleId().equals("g1")
+                && a.service().equals("checkout") && a.value() == 40));
+        newGroups.remove(0);
+        regressed.clear();
+        clock.advance(Duration.ofSeconds(15));
+        evaluator.evaluateDue();
+        assertEquals(List.of("firing", "firing", "firing", "resolved", "resolved"), kinds());
+        assertEquals(List.of("grp-2"), alertStore.firing(10).stream().map(Alert::key).toList());
+    }
+
+    @Test
+    void aServiceDownRuleFiresAfterNConsecutiveFailedChecksAndResolvesOnTheFirstGoodOne() {
+        AlertRule rule = AlertRule.open("s1", "broker down", new Condition.ServiceDown("rabbitmq", 3),
+                Severity.CRITICAL, true, List.of("ops"), null, clock.instant());
+        rules.put(rule.id(), rule);
+        serviceDown = 2;
+        evaluator.evaluateDue();
+        assertEquals(List.of(), kinds(), "2 failed checks are not 3");
+        serviceDown = 3;
+        clock.advance(Duration.ofSeconds(15));
+        evaluator.evaluateDue();
+        assertEquals(List.of("firing"), kinds());
+        assertEquals("rabbitmq", alertStore.firing(10).get(0).service());
+        assertEquals(3, alertStore.firing(10).get(0).value());
+        assertEquals(3, alertStore.firing(10).get(0).threshold());
+        serviceDown = 0;
+        clock.advance(Duration.ofSeconds(15));
         evaluator.evaluateDue();
         assertEquals(List.of("firing", "resolved"), kinds());
     }

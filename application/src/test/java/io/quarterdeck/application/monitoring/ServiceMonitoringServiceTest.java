@@ -78,6 +78,16 @@ class ServiceMonitoringServiceTest {
         }
 
         @Override
+        public int consecutiveDown(String service, int max) {
+            int down = 0;
+            List<Check> mine = stored.stream().filter(c -> c.service().equals(service)).toList();
+            for (int k = mine.size() - 1; k >= 0 && down < max && !mine.get(k).up(); k--) {
+                down++;
+            }
+            return down;
+        }
+
+        @Override
         public Optional<Instant> firstCheck(String service) {
             return stored.stream().filter(c -> c.service().equals(service)).map(Check::at).findFirst();
         }

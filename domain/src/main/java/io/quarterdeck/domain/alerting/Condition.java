@@ -90,6 +90,99 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * A new error group: fires (one alert per group) for each group first seen within the window whose level, source
+     * and environment match the filters (null = any). The operator and threshold are fixed ({@code > 0}).
+     */
+    record NewGroup(Duration window, String level, String source, String environment) implements Condition {
+        public NewGroup {
+            window = checkWindow(window);
+            level = checkLevel(level);
+            source = blankToNull(source, "source");
+            environment = blankToNull(environment, "environment");
+        }
+
+        @Override
+        public Operator operator() {
+            return Operator.GT;
+        }
+
+        @Override
+        public double threshold() {
+            return 0;
+        }
+
+        @Override
+        public String describe() {
+            return "new_group in " + Windows.format(window) + filters(level, source, environment);
+        }
+    }
+
+    /**
+     * A regression: fires (one alert per group) for each group that was resolved and then received a new occurrence
+     * (it is regressed and not resolved again) and was seen within the window, matching the filters (null = any).
+     */
+    record Regression(Duration window, String level, String source, String environment) implements Condition {
+        public Regression {
+            window = checkWindow(window);
+            level = checkLevel(level);
+            source = blankToNull(source, "source");
+            environment = blankToNull(environment, "environment");
+        }
+
+        @Override
+        public Operator operator() {
+            return Operator.GT;
+        }
+
+        @Override
+        public double threshold() {
+            return 0;
+        }
+
+        @Override
+        public String describe() {
+            return "regression in " + Windows.format(window) + filters(level, source, environment);
+        }
+    }
+
+    /**
+     * A service's health (the stored dependency checks): fires when its newest {@code checks} checks were all down
+     * ("down for N consecutive checks"); the observed value is the number of consecutive failed checks.
+     */
+    record ServiceDown(String service, int checks) implements Condition {
+        public static final int MAX_CHECKS = 1_000;
+
+        public ServiceDown {
+            if (service == null || service.isBlank()) {
+                throw new InvalidFieldException("service", "is required: database, rabbitmq, docker, loki or"
+                        + " prometheus");
+            }
+            if (service.length() > 64 || !service.matches("[A-Za-z0-9_.-]+")) {
+                throw new InvalidFieldException("service", "must be a service name such as database or rabbitmq");
+            }
+            if (checks < 1 || checks > MAX_CHECKS) {
+                throw new InvalidFieldException("threshold", "must be a number of checks between 1 and "
+                        + MAX_CHECKS);
+            }
+        }
+
+        @Override
+        public Operator operator() {
+            return Operator.GTE;
+        }
+
+        @Override
+        public double threshold() {
+            return checks;
+        }
+
+        @Override
+        public String describe() {
+            return "service_down " + service + " for " + checks + (checks == 1 ? " check" : " checks");
+        }
+    }
+
     /** Raised from outside (Prometheus Alertmanager): Quarterdeck does not evaluate it, the sender resolves it. */
     record External(String source) implements Condition {
         @Override
@@ -106,6 +199,25 @@ public sealed interface Condition {
         public String describe() {
             return "raised by " + source;
         }
+    }
+
+    private static Duration checkWindow(Duration window) {
+        if (window == null || window.isZero() || window.isNegative() || window.compareTo(Windows.MAX) > 0) {
+            throw new InvalidFieldException("time_window", "must be between 1s and 30d");
+        }
+        return window;
+    }
+
+    private static String checkLevel(String level) {
+        if (level != null && !ErrorCount.LEVELS.contains(level)) {
+            throw new InvalidFieldException("level", "must be debug, info, warning, error or critical");
+        }
+        return level;
+    }
+
+    private static String filters(String level, String source, String environment) {
+        return (level == null ? "" : ", level " + level) + (source == null ? "" : ", source " + source)
+                + (environment == null ? "" : ", environment " + environment);
     }
 
     private static String blankToNull(String s, String field) {

@@ -27,6 +27,27 @@ class ConditionTest {
     }
 
     @Test
+    void theGroupAndServiceKindsDescribeThemselvesAndRefuseBadFieldsByName() {
+        assertEquals("new_group in 1h, level error, source web", new Condition.NewGroup(Duration.ofHours(1), "error",
+                "web", null).describe());
+        assertEquals("regression in 15m, environment prod", new Condition.Regression(Duration.ofMinutes(15), null,
+                null, "prod").describe());
+        assertEquals("service_down database for 3 checks", new Condition.ServiceDown("database", 3).describe());
+        assertEquals(3, new Condition.ServiceDown("database", 3).threshold());
+        assertEquals(Operator.GTE, new Condition.ServiceDown("database", 3).operator());
+        assertEquals("level", assertThrows(InvalidFieldException.class, () -> new Condition.NewGroup(
+                Duration.ofHours(1), "fatal", null, null)).field());
+        assertEquals("time_window", assertThrows(InvalidFieldException.class, () -> new Condition.Regression(
+                Duration.ofDays(31), null, null, null)).field());
+        assertEquals("service", assertThrows(InvalidFieldException.class, () -> new Condition.ServiceDown(" ", 3))
+                .field());
+        assertEquals("service", assertThrows(InvalidFieldException.class, () -> new Condition.ServiceDown("a b", 3))
+                .field());
+        assertEquals("threshold", assertThrows(InvalidFieldException.class, () -> new Condition.ServiceDown("db", 0))
+                .field());
+    }
+
+    @Test
     void channelsNeedTheirSettingsAndSecretsAndHttpUrls() {
         NotificationChannel.validate(ChannelType.WEBHOOK, Map.of("url", "https://h.example/x"), Map.of("secret", "s"));
         assertEquals("config.secret", assertThrows(InvalidFieldException.class, () -> NotificationChannel.validate(

@@ -26,8 +26,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcAlertRuleRepository implements AlertRuleRepository {
     private static final String COLUMNS = "id, name, kind, operator, threshold_value, window_seconds, level, source,"
-            + " environment, fingerprint, metric, server_id, severity, enabled, notifications, repeat_seconds,"
-            + " created_at, updated_at, last_triggered";
+            + " environment, fingerprint, metric, server_id, service, severity, enabled, notifications,"
+            + " repeat_seconds, created_at, updated_at, last_triggered";
     private final EntityManager em;
     private final DataSource dataSource;
 
@@ -49,7 +49,7 @@ public class JdbcAlertRuleRepository implements AlertRuleRepository {
             int updated;
             try (PreparedStatement ps = c.prepareStatement("update alert_rules set name = ?, kind = ?, operator = ?,"
                     + " threshold_value = ?, window_seconds = ?, level = ?, source = ?, environment = ?,"
-                    + " fingerprint = ?, metric = ?, server_id = ?, severity = ?, enabled = ?, notifications = ?,"
+                    + " fingerprint = ?, metric = ?, server_id = ?, service = ?, severity = ?, enabled = ?, notifications = ?,"
                     + " repeat_seconds = ?, created_at = ?, updated_at = ?, last_triggered = ? where id = ?")) {
                 Object[] shifted = Arrays.copyOf(Arrays.copyOfRange(values, 1, values.length), values.length);
                 shifted[values.length - 1] = r.id();
@@ -58,7 +58,7 @@ public class JdbcAlertRuleRepository implements AlertRuleRepository {
             }
             if (updated == 0) {
                 try (PreparedStatement ps = c.prepareStatement("insert into alert_rules (" + COLUMNS
-                        + ", next_evaluation_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + ", next_evaluation_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     Object[] withDue = Arrays.copyOf(values, values.length + 1);
                     withDue[values.length] = r.createdAt();
                     Rows.bind(ps, withDue);
@@ -73,7 +73,7 @@ public class JdbcAlertRuleRepository implements AlertRuleRepository {
         Condition cond = r.condition();
         String kind;
         long window = 0;
-        String level = null, source = null, env = null, fp = null, metric = null, server = null;
+        String level = null, source = null, env = null, fp = null, metric = null, server = null, service = null;
         if (cond instanceof Condition.ErrorCount e) {
             kind = "error_count";
             window = e.window().getSeconds();
@@ -81,6 +81,21 @@ public class JdbcAlertRuleRepository implements AlertRuleRepository {
             source = e.source();
             env = e.environment();
             fp = e.fingerprint();
+        } else if (cond instanceof Condition.NewGroup g) {
+            kind = "new_group";
+            window = g.window().getSeconds();
+            level = g.level();
+            source = g.source();
+            env = g.environment();
+        } else if (cond instanceof Condition.Regression g) {
+            kind = "regression";
+            window = g.window().getSeconds();
+            level = g.level();
+            source = g.source();
+            env = g.environment();
+        } else if (cond instanceof Condition.ServiceDown d) {
+            kind = "service_down";
+            service = d.service();
         } else if (cond instanceof Condition.Metric m) {
             kind = "metric";
             window = m.duration().getSeconds();
@@ -91,7 +106,7 @@ public class JdbcAlertRuleRepository implements AlertRuleRepository {
             source = ((Condition.External) cond).source();
         }
         return new Object[] {r.id(), r.name(), kind, cond.operator().name(), cond.threshold(), window, level, source,
-            env, fp, metric, server, r.severity().name(), r.enabled(), String.join("\n", r.notifications()),
+            env, fp, metric, server, service, r.severity().name(), r.enabled(), String.join("\n", r.notifications()),
             r.repeatInterval().getSeconds(), r.createdAt(), r.updatedAt(), r.lastTriggered()};
     }
 
@@ -166,6 +181,11 @@ public class JdbcAlertRuleRepository implements AlertRuleRepository {
                     rs.getString("source"), rs.getString("environment"), rs.getString("fingerprint"));
             case "metric" -> new Condition.Metric(rs.getString("metric"), op, threshold, window,
                     rs.getString("server_id"));
+            case "new_group" -> new Condition.NewGroup(window, rs.getString("level"), rs.getString("source"),
+                    rs.getString("environment"));
+            case "regression" -> new Condition.Regression(window, rs.getString("level"), rs.getString("source"),
+                    rs.getString("environment"));
+            case "service_down" -> new Condition.ServiceDown(rs.getString("service"), (int) threshold);
             default -> new Condition.External(rs.getString("source"));
         };
         String n = rs.getString("notifications");

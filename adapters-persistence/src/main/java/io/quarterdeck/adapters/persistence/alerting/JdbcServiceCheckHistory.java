@@ -115,6 +115,24 @@ public class JdbcServiceCheckHistory implements ServiceCheckHistory {
     }
 
     @Override
+    public int consecutiveDown(String service, int max) {
+        // The newest max checks by the (service, checked_at) index, read newest first until one was up.
+        return JdbcInJpaTransaction.call(em, dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select up from service_checks where service = ?"
+                    + " order by checked_at desc fetch first " + Math.max(1, max) + " rows only")) {
+                ps.setString(1, service);
+                try (ResultSet rs = ps.executeQuery()) {
+                    int down = 0;
+                    while (rs.next() && !rs.getBoolean(1)) {
+                        down++;
+                    }
+                    return down;
+                }
+            }
+        });
+    }
+
+    @Override
     public long deleteOlderThan(Instant cutoff) {
         return JdbcInJpaTransaction.call(em, dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("delete from service_checks where checked_at < ?")) {

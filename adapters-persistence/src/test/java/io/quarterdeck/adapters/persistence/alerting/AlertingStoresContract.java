@@ -145,7 +145,9 @@ abstract class AlertingStoresContract {
                         new io.quarterdeck.application.alerting.RuleEvaluation(rules(),
                                 new JdbcAlertRepository(db().entityManager(), db().dataSource()),
                                 new JdbcErrorEventCounts(db().entityManager(), db().dataSource()),
-                                new JdbcMetricReadings(db().entityManager(), db().dataSource()),
+                                new JdbcErrorGroupWatch(db().entityManager(), db().dataSource()),
+                                new JdbcServiceCheckHistory(db().entityManager(), db().dataSource()),
+                                new io.quarterdeck.application.alerting.ThresholdReadings(null, null),
                                 new io.quarterdeck.application.alerting.Notifications(channels,
                                         new JdbcNotificationDeliveries(db().entityManager(), db().dataSource()))),
                         io.quarterdeck.application.port.in.alerting.AlertingSettings.defaults(),
@@ -185,6 +187,79 @@ abstract class AlertingStoresContract {
         assertTrue(checks.averageLatencyMs(T0.plus(java.time.Duration.ofDays(3650))).isEmpty());
         assertTrue(checks.deleteOlderThan(T0.plusSeconds(45)) >= 2);
         assertEquals(100.0, checks.uptimePercent(svc, T0).orElseThrow());
+    }
+
+    @Test
+    void consecutiveDownCountsTheNewestFailedChecksUpToTheMaximum() {
+        JdbcServiceCheckHistory checks = new JdbcServiceCheckHistory(db().entityManager(), db().dataSource());
+        String svc = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(0, checks.consecutiveDown(svc, 3), "no checks stored");
+        boolean[] ups = {false, true, false, false, false, false};
+        List<io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory.Check> rows = new ArrayList<>();
+        for (int i = 0; i < ups.length; i++) {
+            rows.add(new io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory.Check(svc,
+                    T0.plusSeconds(30L * i), ups[i], null));
+        }
+        checks.record(rows);
+        assertEquals(3, checks.consecutiveDown(svc, 3));
+        assertEquals(4, checks.consecutiveDown(svc, 10), "stops at the up check");
+        checks.record(List.of(new io.quarterdeck.application.port.out.monitoring.ServiceCheckHistory.Check(svc,
+                T0.plusSeconds(600), true, 2L)));
+        assertEquals(0, checks.consecutiveDown(svc, 3), "the newest check was up");
+    }
+
+    @Test
+    void newGroupsAndRegressionsAreFoundByWindowAndFilters() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Instant base = Instant.parse("2032-03-01T00:00:00Z").plusSeconds(Math.abs(run.hashCode() % 100_000) * 60L);
+        // old: first seen an hour before base; fresh: first seen at base; back: regressed, seen at base
+        group("old-" + run, "src-" + run, "error", base.minusSeconds(3600), base, false);
+        group("fresh-" + run, "src-" + run, "error", base, base, false);
+        group("warn-" + run, "src-" + run, "warning", base, base, false);
+        group("back-" + run, "src-" + run, "error", base.minusSeconds(86_400), base, true);
+        group("backold-" + run, "src-" + run, "error", base.minusSeconds(86_400), base.minusSeconds(7200), true);
+        JdbcErrorGroupWatch watch = new JdbcErrorGroupWatch(db().entityManager(), db().dataSource());
+        Instant since = base.minusSeconds(600);
+        assertEquals(List.of("fresh-" + run), watch.newGroups(new Condition.NewGroup(Duration.ofMinutes(10), "error",
+                "src-" + run, null), since, 10).stream().map(h -> h.groupId()).toList());
+        assertEquals(2, watch.newGroups(new Condition.NewGroup(Duration.ofMinutes(10), null, "src-" + run, "prod"),
+                since, 10).size());
+        assertEquals(1, watch.newGroups(new Condition.NewGroup(Duration.ofMinutes(10), null, "src-" + run, null),
+                since, 1).size(), "the limit");
+        assertEquals(List.of(), watch.newGroups(new Condition.NewGroup(Duration.ofMinutes(10), null, "src-" + run,
+                "staging"), since, 10));
+        var back = watch.regressions(new Condition.Regression(Duration.ofMinutes(10), null, "src-" + run, null), since,
+                10);
+        assertEquals(List.of("back-" + run), back.stream().map(h -> h.groupId()).toList());
+        assertEquals("src-" + run, back.get(0).source());
+        assertEquals(7, back.get(0).occurrences());
+    }
+
+    private void group(String id, String source, String level, Instant first, Instant last, boolean regressed) {
+        db().execute("insert into error_groups (id, fingerprint, grouping_version, level, message, context, source,"
+                + " environment, resolved, regressed, occurrence_count, first_seen, last_seen, created_at, updated_at)"
+                + " values ('" + id + "', '" + UUID.randomUUID().toString().replace("-", "") + "', 1, '" + level
+                + "', 'm', '{}', '" + source + "', 'prod', false, " + regressed + ", 7, timestamp with time zone '"
+                + sql(first) + "', timestamp with time zone '" + sql(last) + "', timestamp with time zone '"
+                + sql(first) + "', timestamp with time zone '" + sql(last) + "')");
+    }
+
+    private static String sql(Instant t) {
+        return t.toString().replace('T', ' ').replace("Z", "+00");
+    }
+
+    @Test
+    void theNewRuleKindsRoundTrip() {
+        for (Condition c : List.of(new Condition.NewGroup(Duration.ofHours(1), "error", "web", "prod"),
+                new Condition.Regression(Duration.ofMinutes(15), null, null, null),
+                new Condition.ServiceDown("rabbitmq", 3))) {
+            AlertRule r = rule("kind", c);
+            db().inTransaction(() -> {
+                rules().save(r);
+                return null;
+            });
+            assertEquals(c, db().inTransaction(() -> rules().find(r.id()).orElseThrow()).condition());
+        }
     }
 
     @Test

@@ -25,5 +25,8 @@ public interface HostMetricsUseCase {
     /** The newest {@code limit} samples, newest first (seed 002). */
     List<HostSample> recent(String serverId, int limit);
 
+    /** The servers with stored samples, and {@code local} (alerting's thresholds "on every server"). */
+    List<String> servers();
+
     int MAX_POINTS = 5_000;
 }

@@ -27,6 +27,12 @@ public interface ServiceCheckHistory {
     /** The oldest check of the service. */
     Optional<Instant> firstCheck(String service);
 
+    /**
+     * How many of the service's newest checks were down in a row, counting at most {@code max} (0 when the newest
+     * check was up or none is stored): "down for N consecutive checks".
+     */
+    int consecutiveDown(String service, int max);
+
     /** Deletes checks older than the cutoff. */
     long deleteOlderThan(Instant cutoff);
 }

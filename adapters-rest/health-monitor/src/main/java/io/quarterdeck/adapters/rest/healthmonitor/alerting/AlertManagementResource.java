@@ -73,9 +73,10 @@ public class AlertManagementResource {
     @Requires(role = Role.DEVELOPER, scopes = Scope.WRITE)
     @Audited("alert_rule.create")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"name", "threshold"},
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"name"},
                 description = "condition: \"error_count > threshold in time_window\" or e.g. \"error_count > 5 in"
-                    + " 1m\"; notifications: channel ids, names or types (webhook, slack, email, telegram)",
+                    + " 1m\" (threshold required), \"new_group in 1h\", \"regression in 15m\", \"service_down database"
+                    + " for 3 checks\" (or service and threshold as fields); notifications: channel ids, names or types (webhook, slack, email, telegram)",
                 properties = {
                     @SchemaProperty(name = "name", type = SchemaType.STRING),
                     @SchemaProperty(name = "condition", type = SchemaType.STRING),
@@ -87,6 +88,7 @@ public class AlertManagementResource {
                     @SchemaProperty(name = "source", type = SchemaType.STRING),
                     @SchemaProperty(name = "environment", type = SchemaType.STRING),
                     @SchemaProperty(name = "fingerprint", type = SchemaType.STRING),
+                    @SchemaProperty(name = "service", type = SchemaType.STRING),
                     @SchemaProperty(name = "repeat_interval", type = SchemaType.STRING),
                     @SchemaProperty(name = "notifications", type = SchemaType.ARRAY, implementation = String.class),
                     @SchemaProperty(name = "enabled", type = SchemaType.BOOLEAN)})))
@@ -117,6 +119,7 @@ public class AlertManagementResource {
                     @SchemaProperty(name = "source", type = SchemaType.STRING),
                     @SchemaProperty(name = "environment", type = SchemaType.STRING),
                     @SchemaProperty(name = "fingerprint", type = SchemaType.STRING),
+                    @SchemaProperty(name = "service", type = SchemaType.STRING),
                     @SchemaProperty(name = "repeat_interval", type = SchemaType.STRING),
                     @SchemaProperty(name = "notifications", type = SchemaType.ARRAY, implementation = String.class),
                     @SchemaProperty(name = "enabled", type = SchemaType.BOOLEAN)})))

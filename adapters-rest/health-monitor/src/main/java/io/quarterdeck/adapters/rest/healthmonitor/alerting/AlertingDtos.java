@@ -34,6 +34,21 @@ final class AlertingDtos {
             m.put("source", c.source());
             m.put("environment", c.environment());
             m.put("fingerprint", c.fingerprint());
+        } else if (r.condition() instanceof Condition.NewGroup c) {
+            m.put("kind", "new_group");
+            m.put("time_window", Windows.format(c.window()));
+            m.put("level", c.level());
+            m.put("source", c.source());
+            m.put("environment", c.environment());
+        } else if (r.condition() instanceof Condition.Regression c) {
+            m.put("kind", "regression");
+            m.put("time_window", Windows.format(c.window()));
+            m.put("level", c.level());
+            m.put("source", c.source());
+            m.put("environment", c.environment());
+        } else if (r.condition() instanceof Condition.ServiceDown c) {
+            m.put("kind", "service_down");
+            m.put("service", c.service());
         } else if (r.condition() instanceof Condition.Metric c) {
             m.put("time_window", Windows.format(c.duration().isZero() ? java.time.Duration.ofSeconds(1)
                     : c.duration()));
