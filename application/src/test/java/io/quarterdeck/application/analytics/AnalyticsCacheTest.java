@@ -76,6 +76,11 @@ class AnalyticsCacheTest {
         }
 
         @Override
+        public int consecutiveDown(String service, int max) {
+            return 0;
+        }
+
+        @Override
         public long deleteOlderThan(Instant cutoff) {
             return 0;
         }
