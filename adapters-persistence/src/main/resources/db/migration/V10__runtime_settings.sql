@@ -3,7 +3,7 @@
 
 CREATE TABLE runtime_settings (
     setting_key VARCHAR(200)  NOT NULL PRIMARY KEY,
-    value       VARCHAR(1000) NOT NULL,
+    setting_value VARCHAR(1000) NOT NULL,
     changed_by  VARCHAR(200)  NOT NULL,
     changed_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );

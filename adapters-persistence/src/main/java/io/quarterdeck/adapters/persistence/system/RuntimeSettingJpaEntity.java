@@ -13,7 +13,7 @@ public class RuntimeSettingJpaEntity {
     @Id
     @Column(name = "setting_key", length = 200)
     String key;
-    @Column(name = "value", nullable = false, length = 1000)
+    @Column(name = "setting_value", nullable = false, length = 1000)
     String value;
     @Column(name = "changed_by", nullable = false, length = 200)
     String changedBy;
