@@ -2,8 +2,6 @@ package io.quarterdeck.server;
 
 import io.quarterdeck.domain.logs.LogEntry;
 import io.quarterdeck.domain.logs.LogLevel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +52,13 @@ final class SelfLogHandler extends Handler {
         }
     }
 
+    /**
+     * The record as a line anyone who may read logs may see: the formatted message without a stack trace, fully
+     * qualified exception class names cut to their simple names, the exception's simple class name as a label.
+     * Internals (stack frames, library packages) stay in the server's own log files.
+     */
     LogEntry entryOf(LogRecord record) {
-        String message = formatter.formatMessage(record);
+        String message = QUALIFIED_THROWABLE.matcher(formatter.formatMessage(record)).replaceAll("$2");
         Map<String, String> labels = new TreeMap<>();
         labels.put("source_type", "service");
         if (record.getLoggerName() != null) {
@@ -63,14 +66,14 @@ final class SelfLogHandler extends Handler {
         }
         labels.put("jul_level", record.getLevel().getName());
         if (record.getThrown() != null) {
-            labels.put("exception", record.getThrown().getClass().getName());
-            StringWriter trace = new StringWriter();
-            record.getThrown().printStackTrace(new PrintWriter(trace));
-            message = message + "\n" + trace;
+            labels.put("exception", record.getThrown().getClass().getSimpleName());
         }
         Instant at = record.getInstant() == null ? Instant.now() : record.getInstant();
         return LogEntry.received(at, levelOf(record.getLevel()), SOURCE, null, null, null, message, labels);
     }
+
+    private static final java.util.regex.Pattern QUALIFIED_THROWABLE = java.util.regex.Pattern.compile(
+            "\\b([a-z][\\w$]*\\.)+([A-Z][\\w$]*(Exception|Error))\\b");
 
     static LogLevel levelOf(Level level) {
         int v = level.intValue();
