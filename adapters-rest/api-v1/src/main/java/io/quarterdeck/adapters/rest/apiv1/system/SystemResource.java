@@ -101,7 +101,9 @@ public class SystemResource {
     @Operation(summary = "Change runtime-changeable settings (log levels, the sampler interval, log retention); "
             + "kept across restarts, applied at once, audited")
     @RequestBody(required = true, description = "setting key to new value, e.g. {\"quarterdeck.log.level\":\"FINE\"}",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            description = "setting keys to new values (a string; numbers and booleans are taken as their text)",
+            additionalProperties = String.class)))
     @APIResponse(responseCode = "200", description = "What changed (old and new values) and the settings now",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.OBJECT, properties = {
