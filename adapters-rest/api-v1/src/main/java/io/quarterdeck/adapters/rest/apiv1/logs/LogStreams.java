@@ -98,15 +98,16 @@ public class LogStreams {
             return;
         }
         gate.open(session, Role.VIEWER, Set.of(Scope.READ), caller -> {
-            audit.subscribed(session, caller, "logs.follow", describe(query));
             SocketOutbox outbox = SocketOutbox.of(session, buffer);
-            outbox.offer("{\"type\":\"subscribed\"}");
+            // Follow first, then confirm: a client that writes a line as soon as it reads "subscribed" must get it.
             AutoCloseable handle = follow.live(query, entry -> {
                 if (!outbox.offer("{\"type\":\"log\",\"data\":" + jsonb.toJson(LogLineDto.from(entry)) + "}")) {
                     leave(session);
                 }
             }, count -> outbox.offer("{\"type\":\"dropped\",\"count\":" + count + "}"));
             session.getUserProperties().put(HANDLE, handle);
+            outbox.offer("{\"type\":\"subscribed\"}");
+            audit.subscribed(session, caller, "logs.follow", describe(query));
         });
     }
 
