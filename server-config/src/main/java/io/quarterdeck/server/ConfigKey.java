@@ -116,6 +116,10 @@ enum ConfigKey {
     GRAFANA_URL("quarterdeck.grafana.url", null),
     GRAFANA_TOKEN("quarterdeck.grafana.token", null),
     ENVIRONMENT("quarterdeck.environment", "production"),
+    // Changeable at runtime through POST /api/v1/system/config (RuntimeConfiguration)
+    LOG_LEVEL("quarterdeck.log.level", "INFO"),
+    LOGS_SELF_LEVEL("quarterdeck.logs.self-level", "WARNING"),
+    LOGS_SELF_QUEUE("quarterdeck.logs.self-queue", 10_000),
 
     // Alerting, incidents and notifications, issue 17 (AlertingSettingsProducer)
     ALERTING_ENABLED("quarterdeck.alerting.enabled", true),

@@ -43,12 +43,17 @@ public class ObservabilitySchedule {
     private final Instance<ContainerLogSource> containers;
     private final LogSettings logs;
     private final MetricSettings metrics;
-    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
-    private ContainerLogCollector collector;
+    private final RuntimeConfiguration runtime;
+    private final List<ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private ScheduledFuture<?> sampling;
+    private long samplingMillis;
+    private volatile ContainerLogCollector collector;
 
     @Inject
     public ObservabilitySchedule(SampleHostUseCase sampler, LogRetentionUseCase logRetention, IngestLogsUseCase ingest,
-                                 Instance<ContainerLogSource> containers, LogSettings logs, MetricSettings metrics) {
+                                 Instance<ContainerLogSource> containers, LogSettings logs, MetricSettings metrics,
+                                 RuntimeConfiguration runtime) {
+        this.runtime = runtime;
         this.sampler = sampler;
         this.logRetention = logRetention;
         this.ingest = ingest;
@@ -59,16 +64,17 @@ public class ObservabilitySchedule {
 
     /** For CDI proxies only. */
     protected ObservabilitySchedule() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     void onStart(@Observes Startup startup) {
-        long sampleMillis = metrics.sampleInterval().toMillis();
-        every(sampleMillis, sampleMillis, "sampling the host", sampler::sampleNow);
+        resample(runtime.reader().whole(ConfigKey.METRICS_SAMPLE_SECONDS) * 1000);
         every(60_000, 600_000, "downsampling host metrics", sampler::downsample);
         long purge = logs.purgeInterval().toMillis();
         every(purge, purge, "log retention", () -> {
-            long removed = logRetention.purge();
+            ConfigReader now = runtime.reader(); // the retention may have been changed at runtime
+            long removed = logRetention.purge(java.time.Duration.ofHours(now.whole(ConfigKey.LOGS_RETENTION_HOURS)),
+                    now.whole(ConfigKey.LOGS_MAX_LINES));
             if (removed > 0) {
                 LOG.info("Log retention removed " + removed + " lines");
             }
@@ -81,9 +87,34 @@ public class ObservabilitySchedule {
         }
     }
 
-    private void every(long initialMillis, long periodMillis, String what, Runnable task) {
+    /** Container lines collected and not yet stored (0 when no collector runs). */
+    public int containerLinesPending() {
+        ContainerLogCollector c = collector;
+        return c == null ? 0 : c.pending();
+    }
+
+    /** A new sampler interval changed at runtime takes effect from the next sample. */
+    void onChange(@Observes RuntimeSettingChanged change) {
+        if (change.key() == ConfigKey.METRICS_SAMPLE_SECONDS && scheduler != null) {
+            resample(Long.parseLong(change.value()) * 1000);
+        }
+    }
+
+    private synchronized void resample(long millis) {
+        if (sampling != null && millis == samplingMillis) {
+            return;
+        }
+        if (sampling != null) {
+            sampling.cancel(false);
+            tasks.remove(sampling);
+        }
+        samplingMillis = millis;
+        sampling = every(millis, millis, "sampling the host", sampler::sampleNow);
+    }
+
+    private ScheduledFuture<?> every(long initialMillis, long periodMillis, String what, Runnable task) {
         String[] lastFailure = {null};
-        tasks.add(scheduler.scheduleWithFixedDelay(() -> {
+        ScheduledFuture<?> future = scheduler.scheduleWithFixedDelay(() -> {
             try {
                 task.run();
                 lastFailure[0] = null;
@@ -94,7 +125,9 @@ public class ObservabilitySchedule {
                 }
                 lastFailure[0] = String.valueOf(e.getMessage());
             }
-        }, initialMillis, periodMillis, TimeUnit.MILLISECONDS));
+        }, initialMillis, periodMillis, TimeUnit.MILLISECONDS);
+        tasks.add(future);
+        return future;
     }
 
     @PreDestroy

@@ -54,15 +54,29 @@ public class ObservabilitySettingsProducer {
         return observability(ConfigReader.of(config), server.dataDirectory());
     }
 
-    /** The version of the build (the project version when the WAR's manifest does not say) and the environment. */
+    /** The version of the build (Maven writes it into {@value #VERSION_RESOURCE}) and the environment. */
     @Produces
     @Singleton
     SystemIdentity identity(Config config) {
-        String version = ObservabilitySettingsProducer.class.getPackage().getImplementationVersion();
-        return new SystemIdentity(version == null ? VERSION : version, ConfigReader.of(config).text(ENVIRONMENT).trim());
+        return new SystemIdentity(buildVersion(), ConfigReader.of(config).text(ENVIRONMENT).trim());
     }
 
-    static final String VERSION = "0.1.0-SNAPSHOT";
+    static final String VERSION_RESOURCE = "/META-INF/quarterdeck-version.properties";
+
+    /** The project version the build filtered into {@value #VERSION_RESOURCE}; {@code unknown} if it is missing. */
+    static String buildVersion() {
+        try (java.io.InputStream in = ObservabilitySettingsProducer.class.getResourceAsStream(VERSION_RESOURCE)) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            String v = p.getProperty("version", "").trim();
+            return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
 
     static LogSettings logs(ConfigReader c) {
         return new LogSettings(Duration.ofHours(c.whole(LOGS_RETENTION_HOURS)), c.whole(LOGS_MAX_LINES),

@@ -102,4 +102,22 @@ class LogStreamIT {
                 Server.BASE.replace("http", "ws") + "/api/v1/ws/metrics/nowhere"), unknown).get(10, TimeUnit.SECONDS);
         assertEquals(1008, unknown.closed.get(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void opening_a_log_or_metrics_subscription_is_audited_with_its_filter() throws Exception {
+        String service = LogsIT.unique("ws-audit");
+        LiveFeedIT.Listener l = new LiveFeedIT.Listener();
+        WebSocket ws = open("/ws/logs/" + service + "?level=ERROR", l, true);
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        LiveFeedIT.Listener m = new LiveFeedIT.Listener();
+        WebSocket metrics = open("/api/v1/ws/metrics/local", m, false);
+        metrics.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        String owner = IdentityIT.ownerToken();
+        Server.Reply logs = Server.send(Server.bearer("/api/v1/audit?action=logs.follow", owner).GET());
+        assertEquals(200, logs.status(), logs.body());
+        assertTrue(logs.body().contains("/ws/logs/" + service), logs.body());
+        assertTrue(logs.body().contains("follow source=" + service + " level>=ERROR"), logs.body());
+        Server.Reply samples = Server.send(Server.bearer("/api/v1/audit?action=metrics.follow", owner).GET());
+        assertTrue(samples.body().contains("/api/v1/ws/metrics/local"), samples.body());
+    }
 }

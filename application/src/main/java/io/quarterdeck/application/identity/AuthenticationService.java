@@ -2,6 +2,7 @@ package io.quarterdeck.application.identity;
 
 import io.quarterdeck.application.port.in.apikeys.AuthenticateApiKeyUseCase;
 import io.quarterdeck.application.port.in.identity.Authentication;
+import io.quarterdeck.application.port.in.identity.AuthenticateServiceClientUseCase;
 import io.quarterdeck.application.port.in.identity.AuthenticateUseCase;
 import io.quarterdeck.application.port.out.identity.AccessTokenVerifier;
 import io.quarterdeck.application.port.out.identity.VerifiedAccessToken;
@@ -17,10 +18,12 @@ public class AuthenticationService implements AuthenticateUseCase {
     private final AccessTokenVerifier tokens;
     private final TokenRevocationService revocations;
     private final AuthenticateApiKeyUseCase apiKeys;
+    private final AuthenticateServiceClientUseCase clients;
 
     @Inject
     public AuthenticationService(AccessTokenVerifier tokens, TokenRevocationService revocations,
-                                 AuthenticateApiKeyUseCase apiKeys) {
+                                 AuthenticateApiKeyUseCase apiKeys, AuthenticateServiceClientUseCase clients) {
+        this.clients = clients;
         this.tokens = tokens;
         this.revocations = revocations;
         this.apiKeys = apiKeys;
@@ -28,7 +31,7 @@ public class AuthenticationService implements AuthenticateUseCase {
 
     /** For CDI proxies only. */
     protected AuthenticationService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @Override
@@ -45,6 +48,14 @@ public class AuthenticationService implements AuthenticateUseCase {
     public Authentication apiKey(String key) {
         return apiKeys.authenticate(key.trim()).map(k -> new Authentication(Caller.apiKey(k), null))
                 .orElseThrow(() -> new AuthenticationFailedException("Invalid API key", "unknown, revoked or expired API key"));
+    }
+
+    @Override
+    public Authentication basic(String username, String password) {
+        if (password != null && password.startsWith(ApiKey.PREFIX)) {
+            return apiKey(password);
+        }
+        return new Authentication(clients.authenticateClient(username, password), null);
     }
 
     @Override

@@ -2,7 +2,12 @@ package io.quarterdeck.application.identity;
 
 import io.quarterdeck.application.port.in.identity.IdentitySettings;
 
+import io.quarterdeck.application.port.in.identity.AuthenticateServiceClientUseCase;
 import io.quarterdeck.application.port.in.identity.ManageServiceClientsUseCase;
+import io.quarterdeck.domain.identity.AuthenticationFailedException;
+import io.quarterdeck.domain.identity.Caller;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import io.quarterdeck.application.port.out.identity.SecretHasher;
 import io.quarterdeck.application.port.out.identity.ServiceClientRepository;
 import io.quarterdeck.domain.identity.Scope;
@@ -24,7 +29,14 @@ import java.util.Set;
  * secret keeps working for {@link IdentitySettings#secretRotationOverlap()} so deployments can switch over.
  */
 @ApplicationScoped
-public class ServiceClientService implements ManageServiceClientsUseCase {
+public class ServiceClientService implements ManageServiceClientsUseCase, AuthenticateServiceClientUseCase {
+    static final Duration PROOF_TTL = Duration.ofSeconds(60);
+    static final int PROOFS_MAX = 10_000;
+    private final ConcurrentHashMap<String, Proven> proven = new ConcurrentHashMap<>();
+
+    private record Proven(Caller caller, Instant until) {
+    }
+
     private final ServiceClientRepository clients;
     private final SecretHasher hasher;
     private final Clock clock;
@@ -72,6 +84,7 @@ public class ServiceClientService implements ManageServiceClientsUseCase {
         Instant until = clock.instant().plus(settings.secretRotationOverlap()).truncatedTo(ChronoUnit.MILLIS);
         ServiceClient rotated = client.rotated(hasher.hash(secret), until);
         clients.update(rotated);
+        proven.clear();
         return new CreatedClient(rotated, secret);
     }
 
@@ -82,6 +95,35 @@ public class ServiceClientService implements ManageServiceClientsUseCase {
         if (client.disabledAt() == null) {
             clients.update(client.disabled(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         }
+        proven.clear();
+    }
+
+    @Override
+    public Caller authenticateClient(String clientId, String secret) {
+        if (clientId == null || clientId.isBlank() || clientId.length() > 100 || secret == null || secret.isEmpty()
+                || secret.length() > 1000) {
+            throw new AuthenticationFailedException("Invalid client credentials", "malformed client credentials");
+        }
+        Instant now = clock.instant();
+        String digest = Secrets.sha256(clientId + "\n" + secret);
+        Proven p = proven.get(digest);
+        if (p != null && now.isBefore(p.until())) {
+            return p.caller();
+        }
+        ServiceClient client = clients.findById(clientId.strip()).orElseThrow(() -> new AuthenticationFailedException(
+                "Invalid client credentials", "unknown client " + clientId));
+        boolean ok = hasher.verify(secret, client.secretHash())
+                || client.previousValidAt(now) && hasher.verify(secret, client.previousSecretHash());
+        if (!ok || client.disabledAt() != null) {
+            throw new AuthenticationFailedException("Invalid client credentials",
+                    (ok ? "disabled client " : "wrong secret for client ") + client.clientId());
+        }
+        Caller caller = Caller.service(client.clientId(), client.name(), client.scopes(), null, null);
+        if (proven.size() >= PROOFS_MAX) {
+            proven.clear();
+        }
+        proven.put(digest, new Proven(caller, now.plus(PROOF_TTL)));
+        return caller;
     }
 
     private ServiceClient find(String clientId) {

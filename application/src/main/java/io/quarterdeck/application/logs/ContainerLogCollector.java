@@ -103,6 +103,11 @@ public class ContainerLogCollector implements AutoCloseable {
     }
 
     /** Stores what has arrived, in batches; returns how many lines were stored. On a store failure they wait. */
+    /** Lines collected and not yet stored (for Quarterdeck's own metrics). */
+    public int pending() {
+        return pendingCount.get();
+    }
+
     public synchronized int flush() {
         int stored = 0;
         while (true) {

@@ -94,7 +94,12 @@ public class LogService implements IngestLogsUseCase, QueryLogsUseCase, LogReten
 
     @Override
     public long purge() {
-        long removed = store.deleteOlderThan(clock.instant().minus(settings.retention()));
-        return removed + store.trimTo(settings.maxLines());
+        return purge(settings.retention(), settings.maxLines());
+    }
+
+    @Override
+    public long purge(java.time.Duration retention, long maxLines) {
+        long removed = store.deleteOlderThan(clock.instant().minus(retention));
+        return removed + store.trimTo(maxLines);
     }
 }

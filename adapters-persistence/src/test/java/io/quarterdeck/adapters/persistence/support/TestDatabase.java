@@ -60,6 +60,7 @@ public final class TestDatabase implements AutoCloseable {
                 .addAnnotatedClass(ApiKeyJpaEntity.class)
                 .addAnnotatedClass(io.quarterdeck.adapters.persistence.identity.UserJpaEntity.class)
                 .addAnnotatedClass(io.quarterdeck.adapters.persistence.identity.ServiceClientJpaEntity.class)
+                .addAnnotatedClass(io.quarterdeck.adapters.persistence.system.RuntimeSettingJpaEntity.class)
                 .addAnnotatedClass(io.quarterdeck.adapters.persistence.identity.RefreshTokenJpaEntity.class)
                 .addAnnotatedClass(io.quarterdeck.adapters.persistence.identity.RevokedTokenJpaEntity.class)
                 .addAnnotatedClass(io.quarterdeck.adapters.persistence.identity.InvitationJpaEntity.class)

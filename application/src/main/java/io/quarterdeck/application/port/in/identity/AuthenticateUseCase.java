@@ -14,6 +14,14 @@ public interface AuthenticateUseCase {
     /** @throws io.quarterdeck.domain.identity.AuthenticationFailedException for an unknown, revoked or expired key */
     Authentication apiKey(String key);
 
+    /**
+     * HTTP basic auth as log shippers send it: a password that is an API key ({@code qdk_...}; any user name), else a
+     * service client's id (the user name) and secret.
+     *
+     * @throws io.quarterdeck.domain.identity.AuthenticationFailedException for a bad key or client credentials
+     */
+    Authentication basic(String username, String password);
+
     /** Either kind, told apart by the API key prefix: what a socket's first message or a listener receives. */
     Authentication credential(String credential);
 }

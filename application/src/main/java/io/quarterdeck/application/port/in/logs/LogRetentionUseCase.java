@@ -4,4 +4,7 @@ package io.quarterdeck.application.port.in.logs;
 public interface LogRetentionUseCase {
     /** Returns how many lines were removed. */
     long purge();
+
+    /** The same with the retention given now (changed at runtime through the system configuration). */
+    long purge(java.time.Duration retention, long maxLines);
 }

@@ -1,9 +1,10 @@
 package io.quarterdeck.adapters.rest.apiv1.logs;
 
 import io.quarterdeck.adapters.rest.spine.RestSettings;
+import io.quarterdeck.adapters.rest.spine.socket.SocketAudit;
 import io.quarterdeck.adapters.rest.spine.socket.SocketGate;
 import io.quarterdeck.adapters.rest.spine.socket.SocketOutbox;
-import io.quarterdeck.application.port.in.logs.FollowLogsUseCase;
+import io.quarterdeck.application.port.in.logs.LiveLogsUseCase;
 import io.quarterdeck.application.port.in.logs.LogSettings;
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
@@ -38,13 +39,16 @@ public class LogStreams {
     static final int MAX_MESSAGE_BYTES = 4096;
 
     private final SocketGate gate;
-    private final FollowLogsUseCase follow;
+    private final LiveLogsUseCase follow;
     private final RestSettings rest;
     private final int buffer;
     private final Jsonb jsonb;
+    private final SocketAudit audit;
 
     @Inject
-    public LogStreams(SocketGate gate, FollowLogsUseCase follow, RestSettings rest, LogSettings logs) {
+    public LogStreams(SocketGate gate, LiveLogsUseCase follow, RestSettings rest, LogSettings logs,
+                      SocketAudit audit) {
+        this.audit = audit;
         this.gate = gate;
         this.follow = follow;
         this.rest = rest;
@@ -54,7 +58,7 @@ public class LogStreams {
 
     /** For CDI proxies only. */
     protected LogStreams() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** The filter of a source socket: lines of that service, container, server or app. */
@@ -95,14 +99,31 @@ public class LogStreams {
         }
         gate.open(session, Role.VIEWER, Set.of(Scope.READ), caller -> {
             SocketOutbox outbox = SocketOutbox.of(session, buffer);
-            outbox.offer("{\"type\":\"subscribed\"}");
-            AutoCloseable handle = follow.follow(query, entry -> {
+            // Follow first, then confirm: a client that writes a line as soon as it reads "subscribed" must get it.
+            AutoCloseable handle = follow.live(query, entry -> {
                 if (!outbox.offer("{\"type\":\"log\",\"data\":" + jsonb.toJson(LogLineDto.from(entry)) + "}")) {
                     leave(session);
                 }
             }, count -> outbox.offer("{\"type\":\"dropped\",\"count\":" + count + "}"));
             session.getUserProperties().put(HANDLE, handle);
+            outbox.offer("{\"type\":\"subscribed\"}");
+            audit.subscribed(session, caller, "logs.follow", describe(query));
         });
+    }
+
+    /** The filter as the audit record names it: {@code source=api level>=WARNING}, {@code app=scraper_*}. */
+    static String describe(LogQuery q) {
+        StringBuilder b = new StringBuilder("follow");
+        if (q.sourceId() != null) {
+            b.append(" source=").append(q.sourceId());
+        }
+        if (q.app() != null) {
+            b.append(" app=").append(q.app().pattern());
+        }
+        if (q.minLevel() != null) {
+            b.append(" level>=").append(q.minLevel().name());
+        }
+        return b.toString();
     }
 
     /** What the filter of a socket is; it may refuse a bad parameter. */

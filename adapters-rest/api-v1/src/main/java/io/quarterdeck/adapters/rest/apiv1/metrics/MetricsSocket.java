@@ -4,6 +4,7 @@ import io.quarterdeck.adapters.rest.spine.JsonbConfiguration;
 import io.quarterdeck.adapters.rest.spine.RestSettings;
 import io.quarterdeck.adapters.rest.spine.security.Requires;
 import io.quarterdeck.adapters.rest.spine.socket.HandshakeCredentials;
+import io.quarterdeck.adapters.rest.spine.socket.SocketAudit;
 import io.quarterdeck.adapters.rest.spine.socket.SocketGate;
 import io.quarterdeck.adapters.rest.spine.socket.SocketOutbox;
 import io.quarterdeck.application.port.in.metrics.FollowMetricsUseCase;
@@ -43,6 +44,8 @@ public class MetricsSocket {
     FollowMetricsUseCase follow;
     @Inject
     RestSettings rest;
+    @Inject
+    SocketAudit audit;
 
     @OnOpen
     public void open(Session session, @PathParam("server_id") String serverId) {
@@ -67,6 +70,7 @@ public class MetricsSocket {
                 return;
             }
             session.getUserProperties().put(HANDLE, handle);
+            audit.subscribed(session, caller, "metrics.follow", "follow server=" + serverId);
             outbox.offer("{\"type\":\"subscribed\"}");
         });
     }

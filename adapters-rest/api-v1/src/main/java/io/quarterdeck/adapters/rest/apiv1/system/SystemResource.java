@@ -12,8 +12,27 @@ import io.quarterdeck.application.port.in.metrics.SystemOverviewUseCase.SystemOv
 import io.quarterdeck.domain.identity.Role;
 import io.quarterdeck.domain.identity.Scope;
 import io.quarterdeck.domain.metrics.HostSample;
+import io.quarterdeck.adapters.rest.spine.RequestAttributes;
+import io.quarterdeck.adapters.rest.spine.security.Audited;
+import io.quarterdeck.application.port.in.system.ConfigurationUseCase;
+import io.quarterdeck.application.port.in.system.ConfigurationUseCase.ConfigChange;
+import io.quarterdeck.application.port.in.system.ConfigurationUseCase.ConfigEntry;
+import io.quarterdeck.domain.shared.InvalidFieldException;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,7 +50,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * {@code /api/v1/system}: seed 000's {@code info} (version, environment, uptime, every service probed now, host
  * resources), seed 003's {@code health} (anyone gets {@code {"status"}}; a caller with valid credentials gets the
- * checks with their latency and the disk use) and {@code metrics} (the host now).
+ * checks with their latency and the disk use), {@code metrics} (the host now) and {@code config} (admin: the effective
+ * settings with secrets redacted; a change of the runtime-changeable ones, audited with old and new values).
  */
 @Path("/api/v1/system")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,13 +61,95 @@ public class SystemResource {
     private final SystemOverviewUseCase system;
     private final HostMetricsUseCase metrics;
     private final SocketAuthentication credentials;
+    private final ConfigurationUseCase configuration;
+    @Context
+    HttpServletRequest request;
+    @Context
+    SecurityContext security;
 
     @Inject
     public SystemResource(SystemOverviewUseCase system, HostMetricsUseCase metrics,
-                          SocketAuthentication credentials) {
+                          SocketAuthentication credentials, ConfigurationUseCase configuration) {
         this.system = system;
         this.metrics = metrics;
         this.credentials = credentials;
+        this.configuration = configuration;
+    }
+
+    @GET
+    @Path("/config")
+    @Requires(role = Role.ADMIN)
+    @Operation(summary = "The effective configuration: every setting, its value (secrets redacted), where it came from "
+            + "and whether it may be changed at runtime")
+    @APIResponse(responseCode = "200", description = "The settings",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, properties =
+                @SchemaProperty(name = "settings", type = SchemaType.ARRAY, implementation = Map.class))))
+    public Map<String, Object> config() {
+        List<Map<String, Object>> settings = new ArrayList<>();
+        for (ConfigEntry e : configuration.effective()) {
+            settings.add(entry(e));
+        }
+        return Map.of("settings", settings);
+    }
+
+    @POST
+    @Path("/config")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(role = Role.ADMIN)
+    @Audited("system.config")
+    @Operation(summary = "Change runtime-changeable settings (log levels, the sampler interval, log retention); "
+            + "kept across restarts, applied at once, audited")
+    @RequestBody(required = true, description = "setting key to new value, e.g. {\"quarterdeck.log.level\":\"FINE\"}",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            description = "setting keys to new values (a string; numbers and booleans are taken as their text)",
+            additionalProperties = String.class)))
+    @APIResponse(responseCode = "200", description = "What changed (old and new values) and the settings now",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "changed", type = SchemaType.ARRAY, implementation = Map.class),
+                @SchemaProperty(name = "settings", type = SchemaType.ARRAY, implementation = Map.class)})))
+    public Map<String, Object> changeConfig(JsonValue body) {
+        if (!(body instanceof JsonObject o)) {
+            throw new InvalidFieldException("body", "must be a JSON object of setting keys to values");
+        }
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+            JsonValue v = e.getValue();
+            String text = switch (v.getValueType()) {
+                case STRING -> ((JsonString) v).getString();
+                case NUMBER -> ((JsonNumber) v).toString();
+                case TRUE -> "true";
+                case FALSE -> "false";
+                default -> throw new InvalidFieldException(e.getKey(), "must be a string, number or boolean");
+            };
+            changes.put(e.getKey(), text);
+        }
+        List<ConfigChange> changed = configuration.change(AuthenticationFilter.callerOf(security), changes);
+        request.setAttribute(RequestAttributes.SUMMARY, changed.stream()
+                .map(c -> c.key() + ": " + c.oldValue() + " -> " + c.newValue()).collect(Collectors.joining("; ")));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ConfigChange c : changed) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", c.key());
+            m.put("old_value", c.oldValue());
+            m.put("new_value", c.newValue());
+            out.add(m);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("changed", out);
+        result.put("settings", config().get("settings"));
+        return result;
+    }
+
+    private static Map<String, Object> entry(ConfigEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", e.key());
+        m.put("value", e.value());
+        m.put("source", e.source());
+        m.put("secret", e.secret());
+        m.put("changeable", e.changeable());
+        return m;
     }
 
     @GET

@@ -64,7 +64,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             principal = authenticate(ctx);
         } catch (AuthenticationFailedException e) {
             ctx.setProperty(RequestAttributes.REFUSAL, e.reason());
-            ctx.abortWith(unauthorized(path, e.getMessage()));
+            String sent = ctx.getHeaderString("Authorization");
+            boolean basic = sent != null && sent.regionMatches(true, 0, "Basic ", 0, 6);
+            ctx.abortWith(basic ? Response.fromResponse(unauthorized(path, e.getMessage()))
+                    .header("WWW-Authenticate", "Basic realm=\"quarterdeck\"").build() : unauthorized(path, e.getMessage()));
             return;
         } catch (NotPermittedException e) {
             ctx.setProperty(RequestAttributes.REFUSAL, e.getMessage());
@@ -89,7 +92,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         SecurityContext original = ctx.getSecurityContext();
         boolean secure = original != null && original.isSecure();
-        String scheme = principal instanceof TokenPrincipal ? "Bearer" : API_KEY_HEADER;
+        String sent = ctx.getHeaderString("Authorization");
+        String scheme = principal instanceof TokenPrincipal ? "Bearer"
+                : sent != null && sent.regionMatches(true, 0, "Basic ", 0, 6) ? "Basic" : API_KEY_HEADER;
         ctx.setSecurityContext(new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
@@ -117,9 +122,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private AuthenticatedPrincipal authenticate(ContainerRequestContext ctx) {
         String authorization = ctx.getHeaderString("Authorization");
         if (authorization != null) {
+            if (authorization.length() >= 6 && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                String[] idAndSecret = basic(authorization.substring(6).trim());
+                return principal(authentication.basic(idAndSecret[0], idAndSecret[1]));
+            }
             if (authorization.length() < 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                throw new AuthenticationFailedException("Unsupported authorization scheme; use Bearer",
-                        "authorization scheme other than Bearer");
+                throw new AuthenticationFailedException("Unsupported authorization scheme; use Bearer or Basic",
+                        "authorization scheme other than Bearer or Basic");
             }
             // A token, or an API key (qdk_...): log shippers and Alertmanager can send only one fixed header (API-MAP).
             return principal(authentication.credential(authorization.substring(7).trim()));
@@ -129,6 +138,25 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return null;
         }
         return principal(authentication.apiKey(key));
+    }
+
+    /**
+     * {@code base64(id:secret)} of HTTP basic auth (RFC 7617) as id and secret: what Promtail, Grafana Alloy, Fluent Bit
+     * and Alertmanager send with a service client's id and secret, or any user name and an API key as the password.
+     */
+    static String[] basic(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(java.util.Base64.getDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationFailedException("Malformed basic credentials", "basic credentials not base64");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0 || colon == decoded.length() - 1) {
+            throw new AuthenticationFailedException("Malformed basic credentials; send id:secret",
+                    "basic credentials without a secret");
+        }
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 
     /** The principal resources see: the token as MicroProfile JWT's JsonWebToken, or the API key's caller. */

@@ -46,10 +46,16 @@ public class SocketGate {
 
     private final SocketAuthentication authentication;
     private final ScheduledExecutorService timer;
+    private final SocketSessions sessions;
+
+    public SocketGate(SocketAuthentication authentication) {
+        this(authentication, null);
+    }
 
     @Inject
-    public SocketGate(SocketAuthentication authentication) {
+    public SocketGate(SocketAuthentication authentication, SocketSessions sessions) {
         this.authentication = authentication;
+        this.sessions = sessions;
         this.timer = authentication == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quarterdeck-socket-gate");
             t.setDaemon(true);
@@ -59,7 +65,7 @@ public class SocketGate {
 
     /** For CDI proxies only. */
     protected SocketGate() {
-        this(null);
+        this(null, null);
     }
 
     @PreDestroy
@@ -159,6 +165,9 @@ public class SocketGate {
             return;
         }
         pending.caller = caller.get();
+        if (sessions != null) {
+            sessions.admitted(session);
+        }
         try {
             pending.onAdmitted.accept(caller.get());
         } catch (RuntimeException e) {

@@ -36,6 +36,11 @@ class SocketGateTest {
         }
 
         @Override
+        public Authentication basic(String username, String password) {
+            return credential(password);
+        }
+
+        @Override
         public Authentication credential(String credential) {
             return switch (credential) {
                 case "viewer-token" -> new Authentication(VIEWER, null);
