@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * The schedules of logs and metrics (issue 15): the host sampler every {@code quarterdeck.metrics.sample-seconds},
  * downsampling every 10 minutes (first after one), log retention every {@code quarterdeck.logs.purge-interval-minutes}, and, when a
  * container engine adapter is deployed ({@link ContainerLogSource}) and {@code quarterdeck.logs.collect-containers}
- * is on, the container log collector (new containers every 10 s, lines stored every 200 ms). A run that fails (the
+ * is on, the container log collector (new, restarted and gone containers every 2 s: one list call; lines stored every 200 ms). A run that fails (the
  * database not migrated yet, the engine down) is logged and retried on the next tick.
  */
 @ApplicationScoped
@@ -81,7 +81,7 @@ public class ObservabilitySchedule {
         });
         if (logs.collectContainers() && containers.isResolvable()) {
             collector = new ContainerLogCollector(containers.get(), ingest, COLLECTOR_MAX_PENDING);
-            every(1_000, 10_000, "following container logs", collector::sync);
+            every(1_000, 2_000, "following container logs", collector::sync);
             every(200, 200, "storing container logs", collector::flush);
             LOG.info("Collecting the logs of the local container engine's containers");
         }
