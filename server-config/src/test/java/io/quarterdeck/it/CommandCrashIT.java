@@ -300,18 +300,40 @@ class CommandCrashIT {
                 "{\"configure\":\".*\",\"write\":\"" + write + "\",\"read\":\".*\"}");
     }
 
-    /** Closes the server's connections to the vhost, so that the permission withdrawn applies to it at once. */
+    /**
+     * Closes the server's connections to the vhost, so that the permission withdrawn applies to it at once. The
+     * management API lists a connection only once the broker has emitted its first statistics (every 5 s): a server
+     * that connected a moment ago is not listed yet, and a connection left open keeps its cached permission and goes on
+     * publishing. So wait until the server's connections are listed and the list has held for one more interval.
+     */
     private static void closeServerConnections() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<String> names = serverConnections();
+        while (names.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            names = serverConnections();
+        }
+        assertTrue(!names.isEmpty(), "the management API never listed the server's connections to " + VHOST);
+        Thread.sleep(6_000); // one statistics interval more: a second connection opened at start is listed too
+        names = serverConnections();
+        for (String name : names) {
+            mgmt("DELETE", "/connections/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"),
+                    null);
+        }
+    }
+
+    /** The names of the connections to the vhost that are not this test's own. */
+    private static List<String> serverConnections() throws Exception {
         HttpResponse<String> r = mgmt("GET", "/vhosts/" + VHOST + "/connections", null);
+        List<String> names = new ArrayList<>();
         for (JsonValue c : Json.createReader(new StringReader(r.body())).readArray()) {
-            String name = c.asJsonObject().getString("name");
             String props = c.asJsonObject().containsKey("client_properties")
                     ? c.asJsonObject().get("client_properties").toString() : "";
             if (!props.contains("command-crash-it")) {
-                mgmt("DELETE", "/connections/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"),
-                        null);
+                names.add(c.asJsonObject().getString("name"));
             }
         }
+        return names;
     }
 
     private static HttpResponse<String> mgmt(String method, String path, String json) throws Exception {
