@@ -146,6 +146,13 @@ class CommandCrashIT {
             }
             int pending = pendingCount(token);
             assertTrue(pending > 0, "no committed command was waiting at the kill: the test would prove nothing");
+            if (dbUrl == null) {
+                // The embedded H2 writes a commit to its file up to 500 ms after it (its WRITE_DELAY): a kill within
+                // that delay loses acknowledged rows (seen: 60 of 140). PostgreSQL has no such window, so only the H2
+                // pass waits it out; docs/configuration.md says so. (WRITE_DELAY=0 writes on the committing thread,
+                // and an interrupted thread then closes H2's file channel: not taken.)
+                Thread.sleep(1_500);
+            }
 
             long pid = Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/" + NAME + ".pid")).trim());
             ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
