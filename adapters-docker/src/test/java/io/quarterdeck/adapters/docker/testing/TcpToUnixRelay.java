@@ -52,8 +52,16 @@ public final class TcpToUnixRelay implements AutoCloseable {
                 SocketChannel client = s.accept();
                 SocketChannel engine = SocketChannel.open(StandardProtocolFamily.UNIX);
                 engine.connect(UnixDomainSocketAddress.of(socket));
-                open.add(client);
-                open.add(engine);
+                synchronized (this) {
+                    // a connection accepted while stop() ran (a late stats call of the last list) must not outlive it
+                    if (server != s) {
+                        closeQuietly(client);
+                        closeQuietly(engine);
+                        return;
+                    }
+                    open.add(client);
+                    open.add(engine);
+                }
                 pump(client, engine);
                 pump(engine, client);
             } catch (IOException e) {
@@ -86,6 +94,7 @@ public final class TcpToUnixRelay implements AutoCloseable {
 
     public synchronized void stop() {
         closeQuietly(server);
+        server = null;
         for (SocketChannel c : open) {
             closeQuietly(c);
         }
