@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  *       publishes ROUNDS app.status reports per app (progress current = round), confirmed
  *   java ... URI raw N
  *       the baseline: N persistent messages to a scratch exchange with publisher confirms in batches of 500
- * Prints RESULT lines: seconds spent publishing (and messages/s).
+ * Prints {@code FIRST_PUBLISH epoch_ms=..} as the first message goes out (the scripts time from there, not from
+ * this JVM's start, which compiles this file first) and RESULT lines: seconds spent publishing (and messages/s).
  */
 public class AmqpLoad {
     public static void main(String[] args) throws Exception {
@@ -63,6 +64,9 @@ public class AmqpLoad {
     }
 
     private static void publish(Channel ch, String exchange, String body, long n) throws Exception {
+        if (n == 1) {
+            System.out.println("FIRST_PUBLISH epoch_ms=" + System.currentTimeMillis());
+        }
         ch.basicPublish(exchange, "bench", MessageProperties.PERSISTENT_TEXT_PLAIN, body.getBytes(StandardCharsets.UTF_8));
         if (n % 500 == 0) {
             ch.waitForConfirmsOrDie(60_000);
