@@ -110,6 +110,43 @@ abstract class AppStoresContract {
     }
 
     @Test
+    void one_batch_update_writes_every_column_of_every_app_it_names_and_no_other() {
+        register("a1", "g", null);
+        register("a2", "g", "p");
+        register("untouched", "g", "p");
+        App one = App.restore("a1", null, "parent-1", RunStatus.RUNNING, CommandFlag.STOP,
+                io.quarterdeck.domain.apps.FatalFlag.values()[io.quarterdeck.domain.apps.FatalFlag.values().length - 1],
+                true, T0.plusSeconds(3600), "*/5 * * * *", Map.of("quote", "it's \"x\"", "n", 7), new App.Progress(5, 9),
+                T0, T0.plusSeconds(10));
+        App two = App.restore("a2", "other-group", null, RunStatus.values()[0], CommandFlag.NONE,
+                io.quarterdeck.domain.apps.FatalFlag.values()[0], false, null, null, Map.of(), new App.Progress(0, 0),
+                T0, T0.plusMillis(20_123));
+        db().inTransaction(() -> {
+            apps.lockAll(List.of("a1", "a2"));
+            apps.updateAll(List.of(one, two));
+            return null;
+        });
+        for (App want : List.of(one, two)) {
+            App got = db().inTransaction(() -> apps.find(want.app()).orElseThrow());
+            assertEquals(want.group(), got.group(), want.app());
+            assertEquals(want.parent(), got.parent(), want.app());
+            assertEquals(want.runStatus(), got.runStatus(), want.app());
+            assertEquals(want.commandFlag(), got.commandFlag(), want.app());
+            assertEquals(want.fatalFlag(), got.fatalFlag(), want.app());
+            assertEquals(want.disabled(), got.disabled(), want.app());
+            assertEquals(want.nextRun(), got.nextRun(), want.app());
+            assertEquals(want.schedule(), got.schedule(), want.app());
+            assertEquals(new java.util.TreeMap<>(want.settings()).toString(),
+                    new java.util.TreeMap<>(got.settings()).toString(), want.app());
+            assertEquals(want.progress(), got.progress(), want.app());
+            assertEquals(want.updatedAt(), got.updatedAt(), want.app());
+        }
+        App untouched = db().inTransaction(() -> apps.find("untouched").orElseThrow());
+        assertEquals("g", untouched.group());
+        assertEquals(T0, untouched.updatedAt());
+    }
+
+    @Test
     void search_filters_pages_and_joins_the_latest_runtime() {
         register("scraper_a", "scrapers", "registry");
         register("scraper_b", "scrapers", "court");
