@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * The AMQP side of bench/commands.sh, with the RabbitMQ Java client.
  *
- *   java -cp amqp-client.jar:slf4j-api.jar bench/AmqpLoad.java URI register APPS GROUPS
- *       publishes APPS app.register reports (apps bench_00000.., groups g0..) to quarterdeck.reports, confirmed
- *   java ... URI status APPS ROUNDS
+ *   java -cp amqp-client.jar:slf4j-api.jar bench/AmqpLoad.java URI register APPS GROUPS [PREFIX]
+ *       publishes APPS app.register reports (apps PREFIX_00000.., PREFIX bench by default; groups g0..) to
+ *       quarterdeck.reports, confirmed
+ *   java ... URI status APPS ROUNDS [PREFIX]
  *       publishes ROUNDS app.status reports per app (progress current = round), confirmed
  *   java ... URI raw N
  *       the baseline: N persistent messages to a scratch exchange
@@ -37,6 +38,7 @@ public class AmqpLoad {
                     confirmed(tag, multiple);
                 }
             });
+            String prefix = args.length > 4 ? args[4] : "bench";
             long start = System.nanoTime();
             long n = 0;
             switch (args[1]) {
@@ -44,7 +46,7 @@ public class AmqpLoad {
                     int apps = Integer.parseInt(args[2]);
                     int groups = Integer.parseInt(args[3]);
                     for (int i = 0; i < apps; i++) {
-                        String app = String.format("bench_%05d", i);
+                        String app = String.format("%s_%05d", prefix, i);
                         publish(ch, "quarterdeck.reports", "{\"version\":1,\"type\":\"app.register\",\"app\":\"" + app
                                 + "\",\"group\":\"g" + (i % groups) + "\",\"parent\":\"p" + (i % 7)
                                 + "\",\"schedule\":\"0 8 * * *\",\"settings\":{\"depth\":" + (i % 5) + "}}", ++n);
@@ -56,7 +58,7 @@ public class AmqpLoad {
                     for (int r = 1; r <= rounds; r++) {
                         for (int i = 0; i < apps; i++) {
                             publish(ch, "quarterdeck.reports", "{\"version\":1,\"type\":\"app.status\",\"app\":\""
-                                    + String.format("bench_%05d", i) + "\",\"progress\":{\"current\":" + r
+                                    + String.format("%s_%05d", prefix, i) + "\",\"progress\":{\"current\":" + r
                                     + ",\"total\":" + rounds + "}}", ++n);
                         }
                     }

@@ -100,16 +100,19 @@ java -cp "$CP" bench/AmqpLoad.java "$AMQP" raw 20000 | tee "$OUT/amqp-raw-intake
 t1=$(now); c1=$(cpu_snapshot)
 RAW_INTAKE=$(sed -n 's/.*per_second=\([0-9]*\).*/\1/p' "$OUT/amqp-raw-intake.txt")
 cpu_report "raw persistent publish with confirms to a queue, no Quarterdeck (baseline)" "$c0" "$c1" 20000 "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b-a}')"
+# Warm-up, not measured: 10,000 registrations and 10,000 status reports of throwaway apps (warm_*, deleted after), so
+# the measured rounds run on compiled code (right after start the JIT compiles the intake path on the same two cores).
+java -cp "$CP" bench/AmqpLoad.java "$AMQP" register 10000 10 warm >"$OUT/amqp-warm-up.txt"
+wait_sql "select count(*) from apps where app like 'warm!_%' escape '!'" 10000
+java -cp "$CP" bench/AmqpLoad.java "$AMQP" status 10000 1 warm >>"$OUT/amqp-warm-up.txt"
+wait_sql "select count(*) from apps where app like 'warm!_%' escape '!' and progress_total = 1" 10000
+psqlq "delete from apps where app like 'warm!_%' escape '!'" >/dev/null
 c0=$(cpu_snapshot); t0=$(now)
 java -cp "$CP" bench/AmqpLoad.java "$AMQP" register 10000 10 | tee "$OUT/amqp-register.txt"
 wait_sql "select count(*) from apps" 10000
 t1=$(now); c1=$(cpu_snapshot); t0=$(first_publish "$OUT/amqp-register.txt")
 REG_RATE=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", 10000/(b-a)}')
 cpu_report "app.register" "$c0" "$c1" 10000 "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b-a}')"
-# Warm-up, not measured: 10,000 status reports (progress 1 of 1), so the measured round below runs on compiled code
-# (right after the registrations the JIT is still compiling the intake path on two cores).
-java -cp "$CP" bench/AmqpLoad.java "$AMQP" status 10000 1 >"$OUT/amqp-status-warm-up.txt"
-wait_sql "select count(*) from apps where progress_current = 1 and progress_total = 1" 10000
 # A poor man's profile of the listener while the status reports arrive: its thread's top frames every 0.2 s.
 ( while :; do
     jstack "$JVM_PID" 2>/dev/null | awk '/^"quarterdeck-report-listener"/ {on=1; n=0; next}
