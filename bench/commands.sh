@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 16's speed targets, on PostgreSQL and the local RabbitMQ (a virtual host of its own, emptied first):
-#   1. report intake over AMQP: 10,000 app.register then 20,000 app.status reports, published with confirms;
+#   1. report intake over AMQP: after a warm-up (10,000 registrations and status reports of throwaway apps), 10,000
+#      app.register then 20,000 app.status reports, published with confirms;
 #      with the CPU seconds per 1,000 reports of the server, its PostgreSQL backends and RabbitMQ, and raw publishing
 #      (20,000 persistent messages with confirms, no Quarterdeck) as the baseline, in target/bench/intake-cpu.txt;
 #      messages/s from the first publish until the database shows every report applied   (target >= 5,000/s)
