@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.persistence.apps;
 
+import io.quarterdeck.adapters.persistence.support.DatabaseProduct;
 import io.quarterdeck.adapters.persistence.support.UniqueViolation;
 import io.quarterdeck.application.port.out.apps.AppAlreadyExistsException;
 import io.quarterdeck.application.port.out.apps.AppFilter;
@@ -34,6 +35,7 @@ public class JdbcAppRepository implements AppRepository {
             + " next_run, schedule, settings, progress_current, progress_total, registered_at, updated_at";
     private final EntityManager em;
     private final DataSource ds;
+    private final DatabaseProduct product = new DatabaseProduct();
 
     @Inject
     public JdbcAppRepository(EntityManager em, DataSource ds) {
@@ -96,17 +98,12 @@ public class JdbcAppRepository implements AppRepository {
         }
         List<String> sorted = names.stream().sorted().toList(); // one lock order for every batch: no deadlock
         return Sql.on(em, ds, c -> {
-            if (Sql.postgres(c)) {
+            if (product.postgres(c)) {
                 // one statement text for any number of names: prepared once on the server, not parsed per batch size
                 try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS
                         + " from apps where app = any(?) order by app for update")) {
                     ps.setArray(1, c.createArrayOf("text", sorted.toArray(new String[0])));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            App a = read(rs);
-                            out.put(a.app(), a);
-                        }
-                    }
+                    readInto(ps, out);
                 }
                 return out;
             }
@@ -116,16 +113,20 @@ public class JdbcAppRepository implements AppRepository {
                 try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from apps where app in ("
                         + marks + ") order by app for update")) {
                     Sql.bind(ps, new ArrayList<>(part));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            App a = read(rs);
-                            out.put(a.app(), a);
-                        }
-                    }
+                    readInto(ps, out);
                 }
             }
             return out;
         });
+    }
+
+    private static void readInto(PreparedStatement ps, Map<String, App> out) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                App a = read(rs);
+                out.put(a.app(), a);
+            }
+        }
     }
 
     @Override
@@ -161,7 +162,7 @@ public class JdbcAppRepository implements AppRepository {
             return;
         }
         Sql.on(em, ds, c -> {
-            if (Sql.postgres(c)) {
+            if (product.postgres(c)) {
                 return new int[] {updateAllAtOnce(c, apps)};
             }
             try (PreparedStatement ps = c.prepareStatement("update apps set app_group = ?, parent = ?, run_status = ?,"
@@ -178,42 +179,49 @@ public class JdbcAppRepository implements AppRepository {
         });
     }
 
+    /** The columns {@link #updateAllAtOnce} writes, with their types, in the order of {@link #stateText}. */
+    private static final String[][] UNNEST = {{"app", "text"}, {"app_group", "text"}, {"parent", "text"},
+        {"run_status", "text"}, {"command_flag", "text"}, {"fatal_flag", "text"}, {"disabled", "boolean"},
+        {"next_run", "timestamptz"}, {"schedule", "text"}, {"settings", "text"}, {"progress_current", "bigint"},
+        {"progress_total", "bigint"}, {"updated_at", "timestamptz"}};
+    private static final String UPDATE_FROM_UNNEST = "update apps a set "
+            + java.util.Arrays.stream(UNNEST).skip(1).map(col -> col[0] + " = v." + col[0])
+                    .collect(java.util.stream.Collectors.joining(", "))
+            + " from unnest(" + java.util.Arrays.stream(UNNEST).map(col -> "?::" + col[1] + "[]")
+                    .collect(java.util.stream.Collectors.joining(", "))
+            + ") as v(" + java.util.Arrays.stream(UNNEST).map(col -> col[0])
+                    .collect(java.util.stream.Collectors.joining(", "))
+            + ") where a.app = v.app";
+
     /**
-     * PostgreSQL: every changed app in one {@code UPDATE ... FROM unnest(arrays)}, one column per array. A report
-     * batch changes up to a few hundred apps; as one statement PostgreSQL plans and starts its executor once instead
-     * of once per row (about 6 ms instead of 15 ms of its CPU for 250 apps on the development machine).
+     * PostgreSQL: every changed app in one {@code UPDATE ... FROM unnest(arrays)}, one array per column (as text, cast
+     * in SQL). A report batch changes up to a few hundred apps; as one statement PostgreSQL plans and starts its
+     * executor once instead of once per row (ADR 0014).
      */
     private static int updateAllAtOnce(Connection c, Collection<App> apps) throws SQLException {
-        int n = apps.size();
-        String[][] cols = new String[13][n];
+        String[][] columns = new String[UNNEST.length][apps.size()];
         int row = 0;
         for (App a : apps) {
-            String[] v = {a.app(), a.group(), a.parent(), a.runStatus().name(), a.commandFlag().name(),
-                a.fatalFlag().name(), Boolean.toString(a.disabled()), text(a.nextRun()), a.schedule(),
-                Sql.writeObject(a.settings()), Long.toString(a.progress().current()),
-                Long.toString(a.progress().total()), text(a.updatedAt())};
-            for (int col = 0; col < v.length; col++) {
-                cols[col][row] = v[col];
+            String[] values = stateText(a);
+            for (int col = 0; col < values.length; col++) {
+                columns[col][row] = values[col];
             }
             row++;
         }
-        try (PreparedStatement ps = c.prepareStatement("update apps a set app_group = v.app_group, parent = v.parent,"
-                + " run_status = v.run_status, command_flag = v.command_flag, fatal_flag = v.fatal_flag,"
-                + " disabled = v.disabled, next_run = v.next_run, schedule = v.schedule, settings = v.settings,"
-                + " progress_current = v.progress_current, progress_total = v.progress_total, updated_at = v.updated_at"
-                + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],"
-                + " ?::timestamptz[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::timestamptz[])"
-                + " as v(app, app_group, parent, run_status, command_flag, fatal_flag, disabled, next_run, schedule,"
-                + " settings, progress_current, progress_total, updated_at) where a.app = v.app")) {
-            for (int col = 0; col < cols.length; col++) {
-                ps.setArray(col + 1, c.createArrayOf("text", cols[col]));
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_FROM_UNNEST)) {
+            for (int col = 0; col < columns.length; col++) {
+                ps.setArray(col + 1, c.createArrayOf("text", columns[col]));
             }
             return ps.executeUpdate();
         }
     }
 
-    private static String text(java.time.Instant t) {
-        return t == null ? null : t.toString(); // ISO-8601 in UTC, which PostgreSQL reads as timestamptz
+    /** An app's row as text, in {@link #UNNEST}'s order; times in ISO-8601 UTC, which PostgreSQL reads as timestamptz. */
+    private static String[] stateText(App a) {
+        return new String[] {a.app(), a.group(), a.parent(), a.runStatus().name(), a.commandFlag().name(),
+            a.fatalFlag().name(), Boolean.toString(a.disabled()), java.util.Objects.toString(a.nextRun(), null),
+            a.schedule(), Sql.writeObject(a.settings()), Long.toString(a.progress().current()),
+            Long.toString(a.progress().total()), java.util.Objects.toString(a.updatedAt(), null)};
     }
 
     private static int bindState(PreparedStatement ps, App a, int i) throws SQLException {

@@ -13,7 +13,6 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,10 +50,6 @@ final class Sql {
             Object p = params.get(i);
             ps.setObject(i + 1, p instanceof Instant t ? time(t) : p);
         }
-    }
-
-    static boolean postgres(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
     /** A LIKE pattern (escape {@code !}) for a case-insensitive substring. */

@@ -1,5 +1,6 @@
 package io.quarterdeck.adapters.persistence.logs;
 
+import io.quarterdeck.adapters.persistence.support.DatabaseProduct;
 import io.quarterdeck.application.port.out.logs.LogStore;
 import io.quarterdeck.domain.logs.LogEntry;
 import io.quarterdeck.domain.logs.LogLevel;
@@ -38,7 +39,7 @@ public class JdbcLogStore implements LogStore {
 
     @Resource(lookup = "jdbc/quarterdeck")
     DataSource dataSource;
-    private volatile Boolean postgres;
+    private final DatabaseProduct product = new DatabaseProduct();
 
     public JdbcLogStore() {
     }
@@ -75,7 +76,7 @@ public class JdbcLogStore implements LogStore {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                List<LogEntry> stored = isPostgres(c) ? insertRows(c, entries) : insert(c, entries);
+                List<LogEntry> stored = product.postgres(c) ? insertRows(c, entries) : insert(c, entries);
                 upsertSources(c, entries);
                 c.commit();
                 return stored;
@@ -206,7 +207,7 @@ public class JdbcLogStore implements LogStore {
             }
         }
         // Sorted names: concurrent appends lock the same rows in the same order, so they wait instead of deadlocking.
-        String sql = isPostgres(c)
+        String sql = product.postgres(c)
                 ? "INSERT INTO log_sources (name, last_seen, last_level, line_count) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT (name) DO UPDATE SET"
                 + " last_level = CASE WHEN EXCLUDED.last_seen >= log_sources.last_seen THEN EXCLUDED.last_level"
@@ -231,15 +232,6 @@ public class JdbcLogStore implements LogStore {
             }
             s.executeBatch();
         }
-    }
-
-    private boolean isPostgres(Connection c) throws SQLException {
-        Boolean pg = postgres;
-        if (pg == null) {
-            pg = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            postgres = pg;
-        }
-        return pg;
     }
 
     @Override

@@ -29,8 +29,7 @@ public final class FlywayMigrations {
     /** {@code postgresql} or {@code h2}: the directory of migrations only that database runs. */
     static String vendor(DataSource dataSource) {
         try (java.sql.Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-            return product.contains("postgres") ? "postgresql" : "h2";
+            return DatabaseProduct.isPostgres(c) ? "postgresql" : "h2";
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot reach the database to migrate it: SQLState " + e.getSQLState(), e);
         }

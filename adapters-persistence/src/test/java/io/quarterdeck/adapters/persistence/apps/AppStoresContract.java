@@ -20,6 +20,7 @@ import io.quarterdeck.domain.apps.AppRuntime;
 import io.quarterdeck.domain.apps.Command;
 import io.quarterdeck.domain.apps.CommandFlag;
 import io.quarterdeck.domain.apps.CommandType;
+import io.quarterdeck.domain.apps.FatalFlag;
 import io.quarterdeck.domain.apps.FunctionLog;
 import io.quarterdeck.domain.apps.PipelineTask;
 import io.quarterdeck.domain.apps.RunStatus;
@@ -115,11 +116,11 @@ abstract class AppStoresContract {
         register("a2", "g", "p");
         register("untouched", "g", "p");
         App one = App.restore("a1", null, "parent-1", RunStatus.RUNNING, CommandFlag.STOP,
-                io.quarterdeck.domain.apps.FatalFlag.values()[io.quarterdeck.domain.apps.FatalFlag.values().length - 1],
+                FatalFlag.FATAL,
                 true, T0.plusSeconds(3600), "*/5 * * * *", Map.of("quote", "it's \"x\"", "n", 7), new App.Progress(5, 9),
                 T0, T0.plusSeconds(10));
-        App two = App.restore("a2", "other-group", null, RunStatus.values()[0], CommandFlag.NONE,
-                io.quarterdeck.domain.apps.FatalFlag.values()[0], false, null, null, Map.of(), new App.Progress(0, 0),
+        App two = App.restore("a2", "other-group", null, RunStatus.IDLE, CommandFlag.NONE,
+                FatalFlag.NO_FATAL, false, null, null, Map.of(), new App.Progress(0, 0),
                 T0, T0.plusMillis(20_123));
         db().inTransaction(() -> {
             apps.lockAll(List.of("a1", "a2"));
